@@ -1,0 +1,258 @@
+import type { Evidence, ToolKind } from '../../../shared/schemas/index.js';
+import { isGenericTerm } from './generic-terms.js';
+import { findKindCue, guessKind, NAME_SUFFIX_CUES } from './tool-kinds.js';
+
+/** A unit of text with its offsets into the session body. */
+export interface TextUnit {
+  text: string;
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/** A word with its part-of-speech tag (jieba's tag set). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/** A tool name found in a session, before merging across mentions. */
+export interface DetectedMention {
+  name: string;
+  surface: string;
+  kind: ToolKind;
+  context: string;
+  evidence: Evidence;
+  /** How sure the detector is: names with a strong shape (CamelCase, digits) score higher. */
+  strength: number;
+}
+
+export interface DetectInput {
+  body: string;
+  organization: string;
+  language: 'zh' | 'en';
+  tags: string[];
+  units: TextUnit[];
+  toSimplified: (text: string) => string;
+  tagWords: (text: string) => TaggedWord[];
+}
+
+// A Latin-script token: letters/digits with inner dots, dashes, plus and hash (Node.js, GPT-4o, C++, C#).
+const LATIN = /(?<![A-Za-z0-9_.@/-])([A-Za-z0-9][A-Za-z0-9+#_]*(?:[.-][A-Za-z0-9+#_]+)*)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])/g;
+const QUOTED = /[「“《『"]([^」”》』"\n]{2,24})[」”》』"]/g;
+const CODE_SPAN = /`([^`\n]{2,40})`/g;
+// Parts of speech that end a Chinese name when walking back from a cue word.
+const STOP_TAGS = new Set(['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'c', 'r', 'd', 'v', 'vn', 'vd', 'f', 'q', 'y', 'e', 'o', 'u', 'w']);
+// Proper nouns, foreign words and words the dictionary does not know (HMM-found): the parts names are made of.
+const PROPER_TAGS = new Set(['nr', 'nrt', 'ns', 'nt', 'nz', 'x', 'eng', 'nrfg', 'ng', 'zg']);
+
+/** Finds tool, product, protocol and platform names in one session, with evidence. No list of expected names. */
+export function detectToolMentions(input: DetectInput): DetectedMention[] {
+  const tagSet = new Map(input.tags.map((t) => [t.trim().toLowerCase(), t.trim()]));
+  const found: DetectedMention[] = [];
+  for (const unit of input.units) {
+    if (unit.kind === 'code') continue;
+    const lower = input.toSimplified(unit.text).toLowerCase();
+    const add = (name: string, surface: string, offset: number, strength: number, kindHint?: ToolKind) => {
+      const clean = name.trim();
+      if (clean.length < 2 || clean.length > 40 || isGenericTerm(clean)) return;
+      const cue = findKindCue(lower, offset, offset + surface.length);
+      const kind = kindHint ?? cue?.kind ?? 'product';
+      // A cue word next to it ("X 框架", "the X protocol") makes a plain word a name.
+      if (cue && cue.distance <= 3) strength += 1;
+      found.push({
+        name: clean,
+        surface,
+        kind,
+        context: unit.text,
+        evidence: { quote: unit.text, start: unit.start, end: unit.end },
+        strength,
+      });
+    };
+    for (const latin of latinNames(unit, input.language, tagSet)) add(latin.name, latin.surface, latin.offset, latin.strength);
+    for (const m of unit.text.matchAll(CODE_SPAN)) {
+      // A command line names its program first: `pg_dump --schema-only`.
+      const inner = m[1]!.trim().split(/\s+(?=-)/)[0]!;
+      if (!/^[A-Za-z][A-Za-z0-9._+#-]*$/.test(inner) || /[._-]$/.test(inner)) continue;
+      const shape = nameStrength(inner, unit.text, m.index, 'zh', tagSet);
+      add(inner, m[0], m.index, Math.max(1, shape));
+    }
+    for (const m of unit.text.matchAll(QUOTED)) {
+      const inner = m[1]!.trim();
+      const after = input.toSimplified(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 6)).trimStart();
+      const cue = NAME_SUFFIX_CUES.find((c) => after.startsWith(c));
+      const latinName =
+        /^[A-Za-z][A-Za-z0-9 ._+#-]*$/.test(inner) &&
+        isNameShaped(inner) &&
+        inner.split(' ').every((w) => /^[A-Z]|[a-z][A-Z]|\d/.test(w));
+      const chineseName = /^[\u4e00-\u9fffA-Za-z0-9]+$/.test(inner) && [...inner].length <= 12;
+      if ((m[0].startsWith('《') && chineseName) || (cue && chineseName) || latinName) {
+        add(inner, m[0], m.index, latinName ? Math.max(1, nameStrength(inner.split(' ')[0]!, unit.text, m.index, 'zh', tagSet)) : 2);
+      }
+    }
+    if (input.language === 'zh' || /[\u4e00-\u9fff]/.test(unit.text)) {
+      for (const zh of chineseCueNames(unit.text, input.toSimplified, input.tagWords)) add(zh.name, zh.name, zh.offset, 2);
+    }
+  }
+  found.push(...taggedNames(input));
+  return found;
+}
+
+/**
+ * Front-matter tags that the body names, when they look like names rather than topics: the speaker's
+ * organization, or words the dictionary calls proper nouns or does not know.
+ */
+function taggedNames(input: DetectInput): DetectedMention[] {
+  const candidates = new Set(input.tags.map((t) => t.trim()).filter((t) => t.length >= 2));
+  const found: DetectedMention[] = [];
+  for (const candidate of candidates) {
+    if (isGenericTerm(candidate) || !/[\u4e00-\u9fff]/.test(candidate)) continue;
+    const isOrganization = candidate === input.organization.trim();
+    const words = input.tagWords(input.toSimplified(candidate)).filter((w) => w.word.trim() !== '');
+    const proper = words.some((w) => PROPER_TAGS.has(w.tag) && w.tag !== 'eng' && !isGenericTerm(w.word));
+    if (!isOrganization && !proper) continue;
+    const unit = input.units.find((u) => u.kind !== 'code' && u.text.includes(candidate));
+    if (!unit) continue;
+    const lower = input.toSimplified(unit.text).toLowerCase();
+    const at = unit.text.indexOf(candidate);
+    found.push({
+      name: candidate,
+      surface: candidate,
+      kind: guessKind(lower, at, at + candidate.length),
+      context: unit.text,
+      evidence: { quote: unit.text, start: unit.start, end: unit.end },
+      strength: 2,
+    });
+  }
+  return found;
+}
+
+interface LatinName {
+  name: string;
+  surface: string;
+  offset: number;
+  strength: number;
+}
+
+/** Latin-script names: CamelCase, acronyms, names with digits, dots or dashes, and capitalised words. */
+function latinNames(unit: TextUnit, language: 'zh' | 'en', tags: Map<string, string>): LatinName[] {
+  const tokens = [...unit.text.matchAll(LATIN)].map((m) => ({ text: m[1]!, start: m.index }));
+  const names: LatinName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const strength = nameStrength(token.text, unit.text, token.start, language, tags);
+    if (strength === 0) continue;
+    // Join capitalised words that follow with a single space into one name ("Claude Code", "Apache Kafka").
+    let end = i;
+    while (end + 1 < tokens.length) {
+      const next = tokens[end + 1]!;
+      const gap = unit.text.slice(tokens[end]!.start + tokens[end]!.text.length, next.start);
+      if (gap !== ' ' || !/^[A-Z]/.test(next.text) || isGenericTerm(next.text)) break;
+      if (nameStrength(next.text, unit.text, next.start, language, tags) === 0 && !/^[A-Z][a-z]+$/.test(next.text)) break;
+      end++;
+    }
+    if (end > i && language === 'en' && unit.kind === 'heading') end = i;
+    const last = tokens[end]!;
+    const surface = unit.text.slice(token.start, last.start + last.text.length);
+    names.push({ name: surface, surface, offset: token.start, strength: end > i ? Math.max(strength, 2) : strength });
+    i = end;
+  }
+  return names;
+}
+
+/** 0 when the token is not a name; 1 for a plain capitalised word; 2–3 for strong shapes. */
+function nameStrength(token: string, text: string, at: number, language: 'zh' | 'en', tags: Map<string, string>): number {
+  if (!/[A-Za-z]/.test(token) || isGenericTerm(token)) return 0;
+  if (/^\d/.test(token) && !/\d[A-Za-z]{2,}/.test(token)) return 0; // 3.5, 2025, 10x
+  if (/^\d+(\.\d+)?([a-z]+|[KMGTP]B|[KMGTP]|B)$/i.test(token) && UNITS.has(token.replace(/^[\d.]+/, '').toLowerCase())) return 0;
+  if (/^v?\d+(\.\d+)*$/i.test(token)) return 0;
+  const tagged = tags.has(token.toLowerCase());
+  if (/[a-z][A-Z]/.test(token) || /^[A-Z]{2,}[a-z]{2,}/.test(token)) return 3; // CamelCase: DLRover, QAnything, eBPF
+  if (/[A-Za-z]\d|\d[A-Za-z]/.test(token)) return 3; // A2A, GPT-4o, K8s, 3FS
+  if (/[A-Za-z]\.[A-Za-z]/.test(token) && /[A-Z]/.test(token)) return 3; // Node.js, Agently.tech
+  if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(token)) return 1; // snake_case: pg_dump, but also column names
+  if (/-/.test(token) && /.-.*[A-Z0-9]|^[A-Z]{2,}-/.test(token)) return 3; // GPT-4o, DeepSeek-V3, CO-RE
+  if (/^[A-Z]{2,6}s?$/.test(token)) return 2; // acronyms not in the generic list: MCP, AWS
+  if (/^[A-Z][a-z]+$/.test(token)) {
+    // A plain capitalised word may be an ordinary word; cue words, lists of names or tags confirm it.
+    if (tagged) return 2;
+    // In English prose a capital in mid-sentence marks a proper noun; in Chinese prose it marks nothing.
+    if (language === 'en') return isSentenceInitial(text, at) ? 0 : 2;
+    return 1 + listNeighbourBoost(text, at, token.length);
+  }
+  if (tagged && token.length >= 3) return 2; // lowercase names the author tagged: pgvector
+  return 0;
+}
+
+const UNITS = new Set(['ms', 's', 'us', 'ns', 'm', 'h', 'd', 'k', 'w', 'x', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'fps',
+  'qps', 'tps', 'rps', 'kw', 'mw', 'gw', 'hz', 'ghz', 'mhz', 'nm', 'mm', 'cm', 'km', 'g', 'kg', 'yuan', 'rmb', 'usd', 'min',
+  'sec', 'hr', 'hrs', 'day', 'days', 'px', 'dpi', 'bit', 'bits', 'byte', 'bytes', 'gbps', 'mbps', 'tflops', 'pflops', 'st', 'nd', 'rd', 'th']);
+
+/** 1 when the word stands in a list next to a strongly shaped name ("Spark、Trino 和 PyTorch"). */
+function listNeighbourBoost(text: string, at: number, length: number): number {
+  const before = text.slice(Math.max(0, at - 24), at);
+  const after = text.slice(at + length, at + length + 24);
+  const strong = /[A-Za-z]*(?:[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|[A-Z]{2,})[A-Za-z0-9]*/;
+  const left = before.match(/([A-Za-z][\w.+#-]*)\s*(?:、|,|，|和|与|及|\/|and|or)\s*$/);
+  const right = after.match(/^\s*(?:、|,|，|和|与|及|\/|and|or)\s*([A-Za-z][\w.+#-]*)/);
+  return (left && (strong.test(left[1]!) || /^[A-Z]/.test(left[1]!))) || (right && (strong.test(right[1]!) || /^[A-Z]/.test(right[1]!))) ? 1 : 0;
+}
+
+function isSentenceInitial(text: string, at: number): boolean {
+  const before = text.slice(0, at).trimEnd();
+  return before === '' || /[.!?:。！？：*\-#>|(\d]$/.test(before);
+}
+
+/** Chinese names written before a cue word ("子曰3数学模型", "昇腾芯片"), kept when one part is a proper noun. */
+function chineseCueNames(
+  text: string,
+  toSimplified: (text: string) => string,
+  tagWords: (text: string) => TaggedWord[],
+): Array<{ name: string; offset: number }> {
+  const simplified = toSimplified(text);
+  // Tag the whole unit once, so that words are cut in context, and keep each word's offset.
+  const words: Array<TaggedWord & { start: number }> = [];
+  let cursor = 0;
+  for (const w of tagWords(simplified)) {
+    const at = simplified.indexOf(w.word, cursor);
+    if (at < 0) continue;
+    words.push({ ...w, start: at });
+    cursor = at + w.word.length;
+  }
+  const names: Array<{ name: string; offset: number }> = [];
+  for (const cue of NAME_SUFFIX_CUES) {
+    let from = 0;
+    for (;;) {
+      const at = simplified.indexOf(cue, from);
+      if (at < 0) break;
+      from = at + cue.length;
+      const kept: TaggedWord[] = [];
+      let index = words.findIndex((w) => w.start <= at && at < w.start + w.word.length);
+      if (index < 0) continue;
+      const holder = words[index]!;
+      if (holder.start < at) kept.push({ word: simplified.slice(holder.start, at), tag: 'n' }); // 数学|模型
+      for (index -= 1; index >= 0; index--) {
+        const w = words[index]!;
+        if (w.start + w.word.length !== (kept.length > 0 ? at - kept.map((k) => k.word).join('').length : at)) break;
+        if (STOP_TAGS.has(w.tag) || !/^[\u4e00-\u9fffA-Za-z0-9]+$/.test(w.word)) break;
+        kept.unshift(w);
+        if (kept.filter((x) => [...x.word].length > 1).length === 3) break;
+      }
+      if (kept.length === 0) continue;
+      const proper = kept.some((w) => PROPER_TAGS.has(w.tag) || /\d/.test(w.word));
+      const prefix = kept.map((w) => w.word).join('');
+      if (!proper || [...prefix].length < 2 || isGenericTerm(prefix) || /^[A-Za-z0-9]+$/.test(prefix)) continue;
+      // Determiners and numerals open phrases, not names ("每一代模型", "这套系统").
+      if (/^[一二三四五六七八九十百千万亿每各该这那此其某本整多几数由再]/.test(prefix)) continue;
+      const offset = at - prefix.length;
+      // Names and offsets come from the original text (Simplified conversion keeps character positions).
+      const name = text.slice(offset, at + cue.length);
+      if (!names.some((n) => n.offset === offset)) names.push({ name, offset });
+    }
+  }
+  return names;
+}
+
+function isNameShaped(text: string): boolean {
+  return text.split(/\s+/).length <= 4 && !/[。，,.!?！？]$/.test(text);
+}

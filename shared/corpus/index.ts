@@ -1,0 +1,14 @@
+export { decodeText } from './decode.js';
+export { detectLanguage } from './detect-language.js';
+export { rejectDuplicateIds } from './duplicate-ids.js';
+export type { FrontMatter } from './front-matter.js';
+export { readFrontMatter } from './front-matter.js';
+export type { Corpus, LoadCorpusOptions } from './load-corpus.js';
+export { enforceCorpusPolicy, loadCorpus, scanCorpus } from './load-corpus.js';
+export { toIsoDate } from './normalize-date.js';
+export type { ParsedSessionFile, SessionFileContext } from './parse-session-file.js';
+export { DEFAULT_MAX_FILE_BYTES, parseSessionFile } from './parse-session-file.js';
+export type { CorpusProblemCode } from './problems.js';
+export { CORPUS_PROBLEM_CODES } from './problems.js';
+export { FRONT_MATTER_LIMITS } from './safe-yaml.js';
+export { slugify } from './slugify.js';
