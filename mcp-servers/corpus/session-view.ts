@@ -4,9 +4,12 @@ import { cutText } from '../shared/budget.js';
 
 /** Characters of the body shown at `detail: summary`. */
 export const SUMMARY_CHARS = 300;
-/** Largest body page of `detail: full`: 40 000 characters or about 10 000 tokens, whichever comes first. */
-export const BODY_PAGE_CHARS = 40_000;
-export const BODY_PAGE_TOKENS = 10_000;
+/**
+ * Largest body page of `detail: full`: 24 000 characters or about 6 000 tokens, whichever comes first.
+ * The page is sent twice (structured and as text), so the whole result stays near 12 000 tokens.
+ */
+export const BODY_PAGE_CHARS = 24_000;
+export const BODY_PAGE_TOKENS = 6_000;
 
 /** A session as listed: metadata and body length, without the body. */
 export const SessionListItemSchema = SessionMetaSchema.omit({ hash: true, path: true }).extend({

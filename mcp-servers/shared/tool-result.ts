@@ -4,9 +4,16 @@ import { cutText, MAX_RESULT_CHARS } from './budget.js';
 /** Longest text rendering next to `structuredContent`; the structured part is the complete one. */
 const MAX_TEXT_CHARS = 8_000;
 
-/** A successful tool result: the complete structured value plus a compact text rendering. */
-export function toolResult<T extends Record<string, unknown>>(structured: T, text: string): CallToolResult {
-  const shown = text.length > MAX_TEXT_CHARS ? `${cutText(text, MAX_TEXT_CHARS)}\n…` : text;
+/**
+ * A successful tool result: the complete structured value plus a compact text rendering (cut at
+ * `maxTextChars`, 8 000 by default; a tool whose text must be whole, like a body page, raises it).
+ */
+export function toolResult<T extends Record<string, unknown>>(
+  structured: T,
+  text: string,
+  maxTextChars = MAX_TEXT_CHARS,
+): CallToolResult {
+  const shown = text.length > maxTextChars ? `${cutText(text, maxTextChars)}\n…` : text;
   return { content: [{ type: 'text', text: shown }], structuredContent: structured };
 }
 

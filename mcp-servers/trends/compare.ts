@@ -1,4 +1,4 @@
-import type { Report, Tool, Trend } from '../../shared/schemas/index.js';
+import type { Report, Tool, ToolKind, Trend } from '../../shared/schemas/index.js';
 import { terms } from '../shared/text-search.js';
 
 /** Trends of two reports matched by content. */
@@ -21,8 +21,8 @@ export interface ReportComparison {
     faded: Array<{ id: string; name: string; rank: number }>;
   };
   tools: {
-    new: Array<{ id: string; name: string; category: string }>;
-    dropped: Array<{ id: string; name: string; category: string }>;
+    new: Array<{ id: string; name: string; category: ToolKind }>;
+    dropped: Array<{ id: string; name: string; category: ToolKind }>;
     kept: number;
   };
 }

@@ -20,6 +20,7 @@ export function createProgram(): Command {
 /** Runs the CLI and returns the exit code; errors become messages and exit codes here only. */
 export async function runCli(argv: string[]): Promise<number> {
   const program = createProgram();
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

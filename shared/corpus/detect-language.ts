@@ -11,12 +11,29 @@ const SAMPLE = 20_000;
  * terms still count as Chinese), `en` otherwise.
  */
 export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, SAMPLE);
-  const han = count(sample, /\p{Script=Han}/gu);
-  const latin = count(sample, /\p{Script=Latin}/gu);
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, SAMPLE);
+  // A code-unit loop: this runs on every note, and regex match arrays were the loader's hot spot.
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
+    } else if (isHan(c)) han++;
+    else if (c >= 0xd840 && c <= 0xd87f) {
+      // High surrogate of planes 2–3 (CJK extensions B–H); count the pair once.
+      han++;
+      i++;
+    } else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) latin++;
+  }
   return han > 0 && han / (han + latin) >= ZH_SHARE ? 'zh' : 'en';
 }
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+function isHan(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    c === 0x3007
+  );
 }

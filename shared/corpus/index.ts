@@ -1,6 +1,4 @@
-export { decodeText } from './decode.js';
 export { detectLanguage } from './detect-language.js';
-export { rejectDuplicateIds } from './duplicate-ids.js';
 export type { FrontMatter } from './front-matter.js';
 export { readFrontMatter } from './front-matter.js';
 export type { Corpus, LoadCorpusOptions } from './load-corpus.js';

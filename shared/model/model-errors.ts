@@ -144,6 +144,11 @@ function rootMessage(error: unknown): string {
 
 /** Turns any failure of a model call into a ModelError with a message people can act on. */
 export function toModelError(error: unknown, context: FailureContext): ModelError | AbortedError {
+  if (error instanceof ModelError && error.code === 'model.invalid_response') {
+    const tries = context.attempts && context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+    const message = `the API at ${context.baseURL} returned a malformed response${tries} (${error.message})`;
+    return new ModelError(error.code, message, { cause: error });
+  }
   if (error instanceof AbortedError || error instanceof ModelError) return error;
   if (error instanceof AppError) return new ModelError('model.unknown', error.message, { cause: error });
   const kind = classifyFailure(error);

@@ -79,6 +79,7 @@ export const ModelRequestSchema = z.object({
   tools: z.array(ToolDefinitionSchema).optional(),
   toolChoice: ToolChoiceSchema.optional(),
   maxTokens: z.number().int().positive(),
+  /** Deprecated by the API: sent only to models known to accept it (`sampling` in the model table). */
   temperature: z.number().min(0).max(1).optional(),
 });
 export type ModelRequest = z.infer<typeof ModelRequestSchema>;

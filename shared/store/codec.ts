@@ -49,9 +49,13 @@ export function decodeStored<S extends z.ZodType>(schema: S, text: string, where
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new StoreError('store.corrupt', `corrupt data in ${where}: not valid JSON (${(error as Error).message})`, {
-      hint: 'delete it and rebuild (trendscope build), or restore it from a backup',
-    });
+    throw new StoreError(
+      'store.corrupt',
+      `corrupt data in ${where}: not valid JSON (${(error as Error).message})`,
+      {
+        hint: 'delete it and rebuild (trendscope build), or restore it from a backup',
+      },
+    );
   }
   return validateStored(schema, value, where);
 }
@@ -71,7 +75,10 @@ export function validateStored<S extends z.ZodType>(schema: S, value: unknown, w
 export function validateInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new StoreError('store.invalid-input', `refusing to store an invalid ${what}: ${firstIssue(parsed.error)}`);
+    throw new StoreError(
+      'store.invalid-input',
+      `refusing to store an invalid ${what}: ${firstIssue(parsed.error)}`,
+    );
   }
   return parsed.data;
 }

@@ -48,7 +48,8 @@ function parseRedis(url: string, tls: boolean): StoreTarget {
   if (!parsed.hostname) throw badUrl(url, 'the host is missing');
   const port = parsed.port ? Number(parsed.port) : 6379;
   const dbText = parsed.pathname.replace(/^\/+/, '');
-  if (dbText !== '' && !/^\d{1,2}$/.test(dbText)) throw badUrl(url, `the database must be a number, not "${dbText}"`);
+  if (dbText !== '' && !/^\d{1,2}$/.test(dbText))
+    throw badUrl(url, `the database must be a number, not "${dbText}"`);
   const db = dbText === '' ? 0 : Number(dbText);
   const username = parsed.username ? decodeURIComponent(parsed.username) : undefined;
   const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;

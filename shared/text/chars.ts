@@ -16,8 +16,8 @@ export function isAsciiLetter(code: number): boolean {
 }
 
 /**
- * Folds full-width ASCII (Ａ-Ｚ, ０-９, ！…) and the ideographic space to their ASCII forms, and CJK
- * compatibility ideographs to their unified forms. Every replacement is one UTF-16 unit for one, so
+ * Folds full-width letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９) to ASCII and CJK compatibility ideographs
+ * to their unified forms; full-width punctuation stays, as Chinese prose needs it. Every replacement is one UTF-16 unit for one, so
  * offsets into the result are offsets into the input.
  */
 export function foldWidth(text: string): string {
@@ -26,9 +26,9 @@ export function foldWidth(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let replacement: string | undefined;
-    if (code >= 0xff01 && code <= 0xff5e) replacement = String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) replacement = ' ';
-    else if (code >= 0xf900 && code <= 0xfaff) {
+    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+      replacement = String.fromCharCode(code - 0xfee0);
+    } else if (code >= 0xf900 && code <= 0xfaff) {
       const unified = text[i]!.normalize('NFC');
       if (unified.length === 1 && unified !== text[i]) replacement = unified;
     }

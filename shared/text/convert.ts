@@ -58,10 +58,7 @@ const localeConverters = new Map<string, (text: string) => string>();
 export function toLocale(text: string, locale: Locale): string {
   const target = OPENCC_TARGET[locale];
   if (target === undefined) return text;
-  let convert = localeConverters.get(target);
-  if (!convert) {
-    convert = OpenCC.Converter({ from: 'cn', to: target });
-    localeConverters.set(target, convert);
-  }
+  const convert = localeConverters.get(target) ?? OpenCC.Converter({ from: 'cn', to: target });
+  localeConverters.set(target, convert);
   return convert(text);
 }

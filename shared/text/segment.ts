@@ -110,7 +110,11 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     for (const t of segment(text)) if (t.kind !== 'punct' && !isStopWord(t.norm)) terms.push(t.norm);
     return terms;
   }
-  const m = simplifyMapped(text);
+  return indexTerms(simplifyMapped(text));
+}
+
+/** Index terms of an already simplified text: normalized tokens plus the words inside long Chinese words. */
+export function indexTerms(m: MappedText): string[] {
   const items = scan(m.text);
   const terms: string[] = [];
   for (const item of items) {

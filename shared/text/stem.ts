@@ -1,13 +1,51 @@
-// A light English stemmer: Porter's steps 1a and 1b (plurals, -ed, -ing) and nothing more. The full
+// A light English stemmer: Porter's steps 1a, 1b and 5a (plurals, -ed, -ing, final -e) and nothing more. The full
 // Porter algorithm conflates too much for key phrases shown to readers (general/generation → gener);
-// plural and tense folding is what search and phrase counting need.
+// plural, tense and final -e folding is what search and phrase counting need.
 
 // Words whose final -s, -ed or -ing belongs to the root.
 const KEEP = new Set([
-  'always', 'alias', 'atlas', 'bias', 'canvas', 'chaos', 'corpus', 'ethos', 'gas', 'has', 'its', 'kubernetes',
-  'kudos', 'lens', 'macos', 'minus', 'news', 'perhaps', 'plus', 'series', 'species', 'status', 'this', 'thus',
-  'was', 'yes', 'embed', 'exceed', 'hundred', 'indeed', 'naked', 'proceed', 'sacred', 'shred', 'succeed',
-  'wicked', 'beijing', 'nanjing', 'kunming', 'chongqing', 'spring', 'during',
+  'always',
+  'alias',
+  'atlas',
+  'bias',
+  'canvas',
+  'chaos',
+  'corpus',
+  'ethos',
+  'gas',
+  'has',
+  'its',
+  'kubernetes',
+  'kudos',
+  'lens',
+  'macos',
+  'minus',
+  'news',
+  'perhaps',
+  'plus',
+  'series',
+  'species',
+  'status',
+  'this',
+  'thus',
+  'was',
+  'yes',
+  'embed',
+  'exceed',
+  'hundred',
+  'indeed',
+  'naked',
+  'proceed',
+  'sacred',
+  'shred',
+  'succeed',
+  'wicked',
+  'beijing',
+  'nanjing',
+  'kunming',
+  'chongqing',
+  'spring',
+  'during',
 ]);
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
@@ -41,9 +79,7 @@ function endsCvc(w: string): boolean {
   const n = w.length;
   if (n < 3) return false;
   const last = w[n - 1]!;
-  return (
-    isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && !'wxy'.includes(last)
-  );
+  return isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && !'wxy'.includes(last);
 }
 
 function step1a(w: string): string {
@@ -70,8 +106,18 @@ function step1b(w: string): string {
   return stem;
 }
 
+/** Porter's step 5a: a final -e goes where the rest is long enough (decode/decoding → decod). */
+function step5a(w: string): string {
+  if (!w.endsWith('e')) return w;
+  const stem = w.slice(0, -1);
+  const m = measure(stem);
+  return m > 1 || (m === 1 && !endsCvc(stem)) ? stem : w;
+}
+
 /** Stems a lowercase English word: agents → agent, training → train, policies → policy. */
 export function stemEnglish(word: string): string {
   if (word.length <= 3 || KEEP.has(word)) return word;
-  return step1b(step1a(word));
+  const singular = step1a(word);
+  if (KEEP.has(singular)) return singular;
+  return step5a(step1b(singular));
 }

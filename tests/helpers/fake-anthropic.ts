@@ -37,7 +37,11 @@ export interface FakeAnthropicOptions {
   apiKey?: string;
   countTokens?: (body: unknown) => number;
   /** The result of each batch entry; `batchIndex` counts batches created (0 first). Default: run the script. */
-  batch?: (entry: { customId: string; params: unknown; batchIndex: number }) => FakeBatchResult | Promise<FakeBatchResult>;
+  batch?: (entry: {
+    customId: string;
+    params: unknown;
+    batchIndex: number;
+  }) => FakeBatchResult | Promise<FakeBatchResult>;
   /** Polls that report `in_progress` before a batch ends (default 1). */
   batchPolls?: number;
 }
@@ -48,6 +52,8 @@ export interface FakeAnthropic {
   requests: RecordedRequest[];
   /** Requests to one path (e.g. `/v1/messages`). */
   requestsTo(path: string): RecordedRequest[];
+  /** The JSON bodies of the requests to one path, typed as the test expects them. */
+  bodiesTo<T = Record<string, unknown>>(path: string): T[];
   close(): Promise<void>;
 }
 
@@ -83,12 +89,28 @@ export function fakeMessage(
 
 /** A 200 answer with one text block. */
 export function textMessage(text: string, usage?: Record<string, number>, model?: string): FakeReply {
-  return { body: fakeMessage({ content: [{ type: 'text', text }], ...(usage ? { usage } : {}), ...(model ? { model } : {}) }) };
+  return {
+    body: fakeMessage({
+      content: [{ type: 'text', text }],
+      ...(usage ? { usage } : {}),
+      ...(model ? { model } : {}),
+    }),
+  };
 }
 
 /** A 200 answer with one tool call. */
-export function toolUseMessage(name: string, input: unknown, usage?: Record<string, number>, id?: string): FakeReply {
-  const block = { type: 'tool_use', id: id ?? `toolu_fake_${Math.random().toString(36).slice(2, 10)}`, name, input };
+export function toolUseMessage(
+  name: string,
+  input: unknown,
+  usage?: Record<string, number>,
+  id?: string,
+): FakeReply {
+  const block = {
+    type: 'tool_use',
+    id: id ?? `toolu_fake_${Math.random().toString(36).slice(2, 10)}`,
+    name,
+    input,
+  };
   return { body: fakeMessage({ content: [block], stopReason: 'tool_use', ...(usage ? { usage } : {}) }) };
 }
 
@@ -99,7 +121,11 @@ export function apiError(
   message: string,
   options: { headers?: Record<string, string>; errorCode?: string } = {},
 ): FakeReply {
-  const error = { type, message, ...(options.errorCode ? { details: { error_code: options.errorCode } } : {}) };
+  const error = {
+    type,
+    message,
+    ...(options.errorCode ? { details: { error_code: options.errorCode } } : {}),
+  };
   return {
     status,
     ...(options.headers ? { headers: options.headers } : {}),
@@ -136,15 +162,27 @@ export function messageToSse(message: ReturnType<typeof fakeMessage>): string {
   content.forEach((raw, index) => {
     const block = raw as { type: string; text?: string; input?: unknown };
     if (block.type === 'text') {
-      out += sse('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
+      out += sse('content_block_start', {
+        type: 'content_block_start',
+        index,
+        content_block: { type: 'text', text: '' },
+      });
       const text = block.text ?? '';
       const half = Math.ceil(text.length / 2);
       for (const part of [text.slice(0, half), text.slice(half)]) {
-        out += sse('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: part } });
+        out += sse('content_block_delta', {
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'text_delta', text: part },
+        });
       }
     } else {
       const { input, ...head } = block;
-      out += sse('content_block_start', { type: 'content_block_start', index, content_block: { ...head, input: {} } });
+      out += sse('content_block_start', {
+        type: 'content_block_start',
+        index,
+        content_block: { ...head, input: {} },
+      });
       const json = JSON.stringify(input ?? {});
       for (let i = 0; i < json.length; i += 7) {
         const delta = { type: 'input_json_delta', partial_json: json.slice(i, i + 7) };
@@ -219,7 +257,13 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       id: batch.id,
       type: 'message_batch',
       processing_status: ended ? 'ended' : 'in_progress',
-      request_counts: { processing: ended ? 0 : batch.count, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+      request_counts: {
+        processing: ended ? 0 : batch.count,
+        succeeded: 0,
+        errored: 0,
+        canceled: 0,
+        expired: 0,
+      },
       created_at: batch.createdAt,
       expires_at: batch.createdAt,
       ended_at: ended ? batch.createdAt : null,
@@ -240,7 +284,10 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         result = await options.batch({ customId: entry.custom_id, params: entry.params, batchIndex });
       } else {
         const reply = await nextMessageReply({ ...request, path: '/v1/messages', body: entry.params });
-        result = (reply.status ?? 200) === 200 ? { type: 'succeeded', message: reply.body } : { type: 'errored', error: reply.body };
+        result =
+          (reply.status ?? 200) === 200
+            ? { type: 'succeeded', message: reply.body }
+            : { type: 'errored', error: reply.body };
       }
       lines.push(JSON.stringify({ custom_id: entry.custom_id, result }));
     }
@@ -264,7 +311,11 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       res.writeHead(200, { 'content-type': 'text/event-stream', ...reply.headers });
       res.end(messageToSse(reply.body as ReturnType<typeof fakeMessage>));
     } else {
-      res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_fake', ...reply.headers });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'request-id': 'req_fake',
+        ...reply.headers,
+      });
       res.end(JSON.stringify(reply.body ?? {}));
     }
   };
@@ -295,6 +346,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     url,
     requests,
     requestsTo: (path) => requests.filter((r) => r.path === path),
+    bodiesTo: <T>(path: string) => requests.filter((r) => r.path === path).map((r) => (r.body ?? {}) as T),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

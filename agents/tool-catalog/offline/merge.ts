@@ -42,7 +42,7 @@ export function buildCatalogue(insights: SessionInsight[], toSimplified: (text: 
   for (const group of [...groups.values()].sort((a, b) => a.key.localeCompare(b.key))) {
     const sessionIds = [...new Set(group.mentions.map((m) => m.sessionId))].sort();
     const kinds = group.mentions.map((m) => m.kind);
-    const confidence = Math.max(...group.mentions.map((m) => m.confidence));
+    const confidence = Math.max(...group.mentions.map((m) => m.confidence ?? 1));
     const cued = kinds.some((k) => k !== 'product');
     // A plain capitalised word is kept only when more than one session names it, or a cue word says what it is.
     if (confidence < 0.5 && sessionIds.length < 2 && !cued) continue;

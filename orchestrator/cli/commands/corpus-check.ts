@@ -31,7 +31,9 @@ export function registerCorpusCheckCommand(program: Command): void {
       const maxFileBytes = setting('maxFileBytes', options.maxFileBytes);
       const loaded = await scanCorpus(dir, { maxFileBytes });
       const error = policyError(loaded, options.strict ?? false);
-      process.stdout.write(options.json ? `${JSON.stringify(toJson(loaded, error), null, 2)}\n` : toText(loaded));
+      process.stdout.write(
+        options.json ? `${JSON.stringify(toJson(loaded, error), null, 2)}\n` : toText(loaded),
+      );
       if (error && !options.json) process.stderr.write(`trendscope: ${error.message}\n  → ${error.hint}\n`);
       process.exitCode = loaded.problems.length === 0 && loaded.sessions.length > 0 ? EXIT.ok : EXIT.failure;
     });

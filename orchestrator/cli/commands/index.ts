@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
+import { registerBuildCommand } from './build.js';
 import { registerCorpusCheckCommand } from './corpus-check.js';
+import { registerEvalCommand } from './eval.js';
+import { registerServeCommand } from './serve.js';
 
 /** Adds every subcommand to the program (one file per command). */
 export function registerCommands(program: Command): void {
+  registerBuildCommand(program);
   registerCorpusCheckCommand(program);
+  registerEvalCommand(program);
+  registerServeCommand(program);
 }

@@ -81,7 +81,9 @@ async function breakStale(lockPath: string, seen: Seen, logger: Logger): Promise
   if (stat.ino !== seen.ino) {
     await fs.link(aside, lockPath).catch(() => undefined);
   } else {
-    const who = seen.holder ? `${seen.holder.owner} (pid ${seen.holder.pid} on ${seen.holder.hostname})` : 'unknown';
+    const who = seen.holder
+      ? `${seen.holder.owner} (pid ${seen.holder.pid} on ${seen.holder.hostname})`
+      : 'unknown';
     logger.warn(`removed a stale lock ${lockPath} held by ${who}`);
   }
   await fs.rm(aside, { force: true });
@@ -103,7 +105,9 @@ function startHeartbeat(lockPath: string, me: LockOwner, periodMs: number, logge
         const now = new Date();
         await fs.utimes(lockPath, now, now);
       })
-      .catch((error: unknown) => logger.warn(`cannot refresh the lock ${lockPath}: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        logger.warn(`cannot refresh the lock ${lockPath}: ${(error as Error).message}`),
+      )
       .finally(() => {
         busy = false;
       });
@@ -134,7 +138,12 @@ export async function acquireFileLock(lockPath: string, options: FileLockOptions
     }
     await sleep(Math.min(pollMs, options.waitMs - waited));
   }
-  const stopHeartbeat = startHeartbeat(lockPath, me, Math.max(50, Math.floor(options.staleMs / 3)), options.logger);
+  const stopHeartbeat = startHeartbeat(
+    lockPath,
+    me,
+    Math.max(50, Math.floor(options.staleMs / 3)),
+    options.logger,
+  );
   let released = false;
   return async () => {
     if (released) return;

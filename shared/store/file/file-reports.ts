@@ -12,13 +12,15 @@ import { fileExists, JsonFileCache, listDirectory, readJsonFile, writeJsonFile }
 export const PointersSchema = z.object({
   seq: z.number().int().nonnegative().describe('Grows by one on every publish; watchers compare it'),
   latest: IdSchema.nullable(),
-  bySeminar: z.record(z.string(), IdSchema),
+  // Pairs, not an object: seminar names come from corpus files, and one called "__proto__" or
+  // "constructor" must not reach an object's prototype.
+  bySeminar: z.array(z.object({ seminar: z.string(), reportId: IdSchema })),
   published: z.array(IdSchema).describe('Every report ever published, oldest first'),
   last: z.object({ reportId: IdSchema, seminars: z.array(z.string()) }).nullable(),
 });
 export type Pointers = z.infer<typeof PointersSchema>;
 
-const NO_POINTERS: Pointers = { seq: 0, latest: null, bySeminar: {}, published: [], last: null };
+const NO_POINTERS: Pointers = { seq: 0, latest: null, bySeminar: [], published: [], last: null };
 const SUMMARY_SUFFIX = '.summary.json';
 
 /**
@@ -57,9 +59,13 @@ export class FileReports {
     const report = validateInput(ReportSchema, input, 'report');
     assertReportId(report.id);
     if ((await this.pointers()).published.includes(report.id)) {
-      throw new StoreError('store.conflict', `report ${report.id} is already published and cannot be replaced`, {
-        hint: 'save the new report under a new id',
-      });
+      throw new StoreError(
+        'store.conflict',
+        `report ${report.id} is already published and cannot be replaced`,
+        {
+          hint: 'save the new report under a new id',
+        },
+      );
     }
     await writeJsonFile(this.reportPath(report.id), report);
     await writeJsonFile(this.summaryPath(report.id), summarizeReport(report));
@@ -77,8 +83,11 @@ export class FileReports {
     }
     return this.update(async () => {
       const before = await this.pointers();
-      const bySeminar = { ...before.bySeminar };
-      for (const seminar of summary.seminars) bySeminar[seminar] = reportId;
+      const renamed = new Set(summary.seminars);
+      const bySeminar = [
+        ...before.bySeminar.filter((entry) => !renamed.has(entry.seminar)),
+        ...[...renamed].map((seminar) => ({ seminar, reportId })),
+      ];
       const next: Pointers = {
         seq: before.seq + 1,
         latest: reportId,
@@ -94,7 +103,8 @@ export class FileReports {
   /** Id of the latest report overall or for one seminar. */
   async latest(seminar?: string): Promise<string | null> {
     const pointers = await this.pointers();
-    return seminar === undefined ? pointers.latest : (pointers.bySeminar[seminar] ?? null);
+    if (seminar === undefined) return pointers.latest;
+    return pointers.bySeminar.find((entry) => entry.seminar === seminar)?.reportId ?? null;
   }
 
   /** A report by id or `latest`; null for an unknown or malformed id. */
@@ -112,7 +122,9 @@ export class FileReports {
     const limit = pLimit(16);
     const [pointers, summaries] = await Promise.all([
       this.pointers(),
-      Promise.all(names.map((name) => limit(() => readJsonFile(path.join(this.dir, name), ReportSummarySchema)))),
+      Promise.all(
+        names.map((name) => limit(() => readJsonFile(path.join(this.dir, name), ReportSummarySchema))),
+      ),
     ]);
     const published = new Set(pointers.published);
     return summaries

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { IdSchema, type Session, type SessionMeta, SessionMetaSchema, SessionSchema } from '../../schemas/index.js';
+import {
+  IdSchema,
+  type Session,
+  type SessionMeta,
+  SessionMetaSchema,
+  SessionSchema,
+} from '../../schemas/index.js';
 import { sessionMeta, validateInput } from '../codec.js';
 import { fileStem } from './file-names.js';
 import { JsonFileCache, writeJsonFile } from './json-file.js';
@@ -110,7 +116,8 @@ export class FileSessions {
   /** Metadata of every session (or of one seminar), sorted by id. */
   async list(filter: { seminar?: string } = {}): Promise<SessionMeta[]> {
     const { sessions } = await this.readIndex();
-    const wanted = filter.seminar === undefined ? sessions : sessions.filter((s) => s.seminar === filter.seminar);
+    const wanted =
+      filter.seminar === undefined ? sessions : sessions.filter((s) => s.seminar === filter.seminar);
     return wanted.map(copyMeta).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

@@ -13,15 +13,15 @@ import {
   type SessionMeta,
 } from '../../schemas/index.js';
 import { validateInput } from '../codec.js';
+import { PublishListeners } from '../publish-listeners.js';
 import type { PublishEvent, Release, ReportSummary, TrendStore } from '../types.js';
 import { sweepTempFiles } from './atomic-write.js';
+import { acquireFileLock } from './file-lock.js';
+import { fileStem, shardOf } from './file-names.js';
 import { FileReports } from './file-reports.js';
 import { FileSessions } from './file-sessions.js';
 import { FileWatch } from './file-watch.js';
-import { acquireFileLock } from './file-lock.js';
-import { fileStem, shardOf } from './file-names.js';
 import { listDirectory, readJsonFile, writeJsonFile } from './json-file.js';
-import { PublishListeners } from '../publish-listeners.js';
 
 /** Tuning of the file store; the defaults suit production, tests shorten them. */
 export interface FileStoreOptions {
@@ -43,6 +43,7 @@ export class FileStore implements TrendStore {
   private readonly reports: FileReports;
   private readonly listeners: PublishListeners;
   private watch: FileWatch | undefined;
+  private watching: Promise<void> | undefined;
   private seenSeq = 0;
 
   private constructor(
@@ -161,9 +162,13 @@ export class FileStore implements TrendStore {
 
   async listRuns(limit = 50): Promise<RunManifest[]> {
     const dir = path.join(this.root, 'runs');
-    const names = (await listDirectory(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    const names = (await listDirectory(dir)).filter(
+      (name) => name.endsWith('.json') && !name.startsWith('.'),
+    );
     const read = pLimit(16);
-    const runs = await Promise.all(names.map((name) => read(() => readJsonFile(path.join(dir, name), RunManifestSchema))));
+    const runs = await Promise.all(
+      names.map((name) => read(() => readJsonFile(path.join(dir, name), RunManifestSchema))),
+    );
     return runs
       .filter((run): run is RunManifest => run !== null)
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id))
@@ -185,26 +190,43 @@ export class FileStore implements TrendStore {
 
   /** Removes temp files of killed writers; only the lock holder does it, so no live write loses its file. */
   private async sweepTemps(): Promise<void> {
-    const dirs = ['', 'sessions', 'sessions/by-seminar', 'reports', 'runs'].map((d) => path.join(this.root, d));
+    const dirs = ['', 'sessions', 'sessions/by-seminar', 'reports', 'runs'].map((d) =>
+      path.join(this.root, d),
+    );
     const shards = await listDirectory(path.join(this.root, 'insights'));
     dirs.push(...shards.map((shard) => path.join(this.root, 'insights', shard)));
     for (const dir of dirs) await sweepTempFiles(dir, TEMP_MAX_AGE_MS);
   }
 
   async onPublish(listener: (event: PublishEvent) => void): Promise<Release> {
-    if (!this.watch) {
-      this.seenSeq = Math.max(this.seenSeq, (await this.reports.pointers()).seq);
-      this.watch = new FileWatch(this.reports.pointersPath, () => void this.checkPointers(), {
-        debounceMs: 20,
-        pollMs: this.options.pollMs ?? 1000,
-        logger: this.logger,
-      });
-    }
     const remove = this.listeners.add(listener);
+    this.watching ??= this.startWatching();
+    try {
+      await this.watching;
+    } catch (error) {
+      remove();
+      throw error;
+    }
     return async () => {
       remove();
       if (this.listeners.size === 0) this.stopWatching();
     };
+  }
+
+  /** Starts the one watcher of latest.json, from the publish already there (it is not news). */
+  private async startWatching(): Promise<void> {
+    try {
+      this.seenSeq = Math.max(this.seenSeq, (await this.reports.pointers()).seq);
+    } catch (error) {
+      this.watching = undefined;
+      throw error;
+    }
+    if (this.listeners.size === 0) return;
+    this.watch = new FileWatch(this.reports.pointersPath, () => this.checkPointers(), {
+      debounceMs: 20,
+      pollMs: this.options.pollMs ?? 1000,
+      logger: this.logger,
+    });
   }
 
   private checking: Promise<void> = Promise.resolve();
@@ -227,6 +249,7 @@ export class FileStore implements TrendStore {
   private stopWatching(): void {
     this.watch?.close();
     this.watch = undefined;
+    this.watching = undefined;
   }
 
   async close(): Promise<void> {

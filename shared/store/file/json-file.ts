@@ -17,7 +17,10 @@ function ioError(error: unknown, action: string, file: string): StoreError {
 }
 
 /** Reads and validates one JSON file; null when it does not exist. */
-export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | null> {
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): Promise<z.output<S> | null> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

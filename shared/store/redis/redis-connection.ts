@@ -40,7 +40,12 @@ export function redisOptions(target: RedisTarget, role: StoreRole): RedisOptions
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
     };
   }
-  return { ...common, enableOfflineQueue: true, connectTimeout: SERVER_CONNECT_TIMEOUT_MS, retryStrategy: serverRetryDelay };
+  return {
+    ...common,
+    enableOfflineQueue: true,
+    connectTimeout: SERVER_CONNECT_TIMEOUT_MS,
+    retryStrategy: serverRetryDelay,
+  };
 }
 
 /** The StoreError for an unreachable Redis, worded for someone at a terminal. */
@@ -117,12 +122,16 @@ export class RedisConnection {
   failure(error: unknown, action: string): StoreError {
     if (error instanceof StoreError) return error;
     if (isReplyError(error)) {
-      return new StoreError('store.redis', `Redis at ${this.location} refused to ${action}: ${error.message}`, {
-        cause: error,
-      });
+      return new StoreError(
+        'store.redis',
+        `Redis at ${this.location} refused to ${action}: ${error.message}`,
+        {
+          cause: error,
+        },
+      );
     }
-    const detail = (error as Error).message ?? String(error);
-    const reason = this.lastFailure && this.lastFailure !== detail ? `${this.lastFailure} (${detail})` : detail;
+    // ioredis only says "Connection is closed" or "max retries"; the socket error says why.
+    const reason = this.lastFailure ?? (error as Error).message ?? String(error);
     return unreachableError(this.location, `${action} failed: ${reason}`, error);
   }
 

@@ -54,17 +54,22 @@ export async function acquireRedisLock(
     await sleep(Math.min(options.pollMs ?? 100, options.waitMs - waited));
   }
 
-  const timer = setInterval(() => {
-    client
-      .eval(RENEW_LOCK, 1, key, value, options.ttlMs)
-      .then((renewed) => {
-        if (renewed === 0) {
-          options.logger.error(`lost the writer lock ${key}: it expired and another writer took it`);
-          clearInterval(timer);
-        }
-      })
-      .catch((error: unknown) => options.logger.warn(`cannot renew the writer lock ${key}: ${(error as Error).message}`));
-  }, Math.max(50, Math.floor(options.ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      client
+        .eval(RENEW_LOCK, 1, key, value, options.ttlMs)
+        .then((renewed) => {
+          if (renewed === 0) {
+            options.logger.error(`lost the writer lock ${key}: it expired and another writer took it`);
+            clearInterval(timer);
+          }
+        })
+        .catch((error: unknown) =>
+          options.logger.warn(`cannot renew the writer lock ${key}: ${(error as Error).message}`),
+        );
+    },
+    Math.max(50, Math.floor(options.ttlMs / 3)),
+  );
   timer.unref();
 
   let released = false;
@@ -76,7 +81,9 @@ export async function acquireRedisLock(
       await client.eval(RELEASE_LOCK, 1, key, value);
     } catch (error) {
       // Releasing usually runs in a finally block: failing here would hide the real error. The TTL frees it.
-      options.logger.warn(`cannot release the writer lock ${key} (it expires by itself): ${(error as Error).message}`);
+      options.logger.warn(
+        `cannot release the writer lock ${key} (it expires by itself): ${(error as Error).message}`,
+      );
     }
   };
 }

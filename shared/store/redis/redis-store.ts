@@ -14,7 +14,14 @@ import {
   SessionMetaSchema,
   SessionSchema,
 } from '../../schemas/index.js';
-import { assertReportId, decodeStored, ReportSummarySchema, sessionMeta, summarizeReport, validateInput } from '../codec.js';
+import {
+  assertReportId,
+  decodeStored,
+  ReportSummarySchema,
+  sessionMeta,
+  summarizeReport,
+  validateInput,
+} from '../codec.js';
 import { PublishListeners } from '../publish-listeners.js';
 import type { StoreTarget } from '../store-url.js';
 import type { PublishEvent, Release, ReportSummary, StoreRole, TrendStore } from '../types.js';
@@ -64,9 +71,17 @@ export class RedisStore implements TrendStore {
   }
 
   /** Connects (a CLI fails within a second if Redis is down; a server keeps retrying). */
-  static async open(target: Extract<StoreTarget, { kind: 'redis' }>, options: RedisStoreOptions): Promise<RedisStore> {
+  static async open(
+    target: Extract<StoreTarget, { kind: 'redis' }>,
+    options: RedisStoreOptions,
+  ): Promise<RedisStore> {
     const logger = options.logger ?? silentLogger;
-    const connection = new RedisConnection(redisOptions(target, options.role), target.location, logger, options.role);
+    const connection = new RedisConnection(
+      redisOptions(target, options.role),
+      target.location,
+      logger,
+      options.role,
+    );
     await connection.open();
     return new RedisStore(connection, target, options);
   }
@@ -85,7 +100,10 @@ export class RedisStore implements TrendStore {
   }
 
   /** Runs a MULTI and fails if any command in it failed. */
-  private async transaction(action: string, build: (multi: ReturnType<Redis['multi']>) => void): Promise<void> {
+  private async transaction(
+    action: string,
+    build: (multi: ReturnType<Redis['multi']>) => void,
+  ): Promise<void> {
     await this.call(action, async (client) => {
       const multi = client.multi();
       build(multi);
@@ -111,7 +129,9 @@ export class RedisStore implements TrendStore {
   async getSession(id: string): Promise<Session | null> {
     if (!IdSchema.safeParse(id).success) return null;
     const text = await this.call('read a session', (client) => client.hget(this.keys.sessions, id));
-    return text === null ? null : decodeStored(SessionSchema, text, `Redis hash ${this.keys.sessions} field ${id}`);
+    return text === null
+      ? null
+      : decodeStored(SessionSchema, text, `Redis hash ${this.keys.sessions} field ${id}`);
   }
 
   async listSessions(filter: { seminar?: string } = {}): Promise<SessionMeta[]> {
@@ -133,7 +153,8 @@ export class RedisStore implements TrendStore {
     const out: Array<SessionInsight | null> = [];
     for (const chunk of chunks(keys, CHUNK)) {
       const names = chunk.map((key) => this.keys.insight(key));
-      const texts = names.length === 0 ? [] : await this.call('read insights', (client) => client.mget(names));
+      const texts =
+        names.length === 0 ? [] : await this.call('read insights', (client) => client.mget(names));
       texts.forEach((text, i) => {
         out.push(text === null ? null : decodeStored(SessionInsightSchema, text, `Redis key ${names[i]}`));
       });
@@ -152,12 +173,23 @@ export class RedisStore implements TrendStore {
     assertReportId(report.id);
     const { keys } = this;
     const args = [report.id, JSON.stringify(report), JSON.stringify(summarizeReport(report))];
-    await this.scripted('save a draft', SAVE_DRAFT, [keys.published, keys.report(report.id), keys.reports], args);
+    await this.scripted(
+      'save a draft',
+      SAVE_DRAFT,
+      [keys.published, keys.report(report.id), keys.reports],
+      args,
+    );
   }
 
   async publish(reportId: string): Promise<void> {
     const { keys } = this;
-    const scriptKeys = [keys.reports, keys.report(reportId), keys.latest, keys.latestBySeminar, keys.published];
+    const scriptKeys = [
+      keys.reports,
+      keys.report(reportId),
+      keys.latest,
+      keys.latestBySeminar,
+      keys.published,
+    ];
     await this.scripted(`publish ${reportId}`, PUBLISH, scriptKeys, [reportId, keys.channel]);
   }
 
@@ -200,7 +232,9 @@ export class RedisStore implements TrendStore {
     );
     const ids = new Set(published);
     return Object.entries(entries)
-      .map(([id, text]) => decodeStored(ReportSummarySchema, text, `Redis hash ${this.keys.reports} field ${id}`))
+      .map(([id, text]) =>
+        decodeStored(ReportSummarySchema, text, `Redis hash ${this.keys.reports} field ${id}`),
+      )
       .map((summary) => ({ ...summary, published: ids.has(summary.id) }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   }
@@ -218,7 +252,9 @@ export class RedisStore implements TrendStore {
 
   async getRun(id: string): Promise<RunManifest | null> {
     const text = await this.call('read a run', (client) => client.hget(this.keys.runs, id));
-    return text === null ? null : decodeStored(RunManifestSchema, text, `Redis hash ${this.keys.runs} field ${id}`);
+    return text === null
+      ? null
+      : decodeStored(RunManifestSchema, text, `Redis hash ${this.keys.runs} field ${id}`);
   }
 
   async listRuns(limit = 50): Promise<RunManifest[]> {
@@ -309,7 +345,9 @@ export class RedisStore implements TrendStore {
       const id = await this.latest();
       if (id === null || id === this.lastAnnounced) return;
       const text = await this.client.hget(this.keys.reports, id);
-      const seminars = text ? decodeStored(ReportSummarySchema, text, `Redis hash ${this.keys.reports}`).seminars : [];
+      const seminars = text
+        ? decodeStored(ReportSummarySchema, text, `Redis hash ${this.keys.reports}`).seminars
+        : [];
       this.announce({ reportId: id, seminars });
     } catch (error) {
       this.logger.warn(`cannot check for publishes missed while disconnected: ${(error as Error).message}`);

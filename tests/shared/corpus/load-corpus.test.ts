@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enforceCorpusPolicy, loadCorpus, scanCorpus } from '../../../shared/corpus/load-corpus.js';
+import { CORPUS_PROBLEM_CODES } from '../../../shared/corpus/problems.js';
 import { AbortedError, ConfigError, CorpusError } from '../../../shared/errors.js';
 import { CorpusProblemSchema, SessionSchema } from '../../../shared/schemas/session.js';
 
@@ -54,7 +55,8 @@ function snapshot(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    out[relative(dir, path)] = `${statSync(path).mtimeMs}:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    out[relative(dir, path)] =
+      `${statSync(path).mtimeMs}:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
   }
   return out;
 }
@@ -84,10 +86,18 @@ describe('loadCorpus on the good fixtures', () => {
       tags: ['rag', 'retrieval', 'vector search'],
     });
     expect(byPath.get('crlf-notes.md')?.body).toContain('\r\n');
-    expect(byPath.get('bom-notes.md')).toMatchObject({ title: 'Saved With a Byte Order Mark', speaker: 'Ann Smith, Bo Chen' });
+    expect(byPath.get('bom-notes.md')).toMatchObject({
+      title: 'Saved With a Byte Order Mark',
+      speaker: 'Ann Smith, Bo Chen',
+    });
     expect(byPath.get('date-object.md')?.date).toBe('2025-06-28');
     const zh = byPath.get('aicon-taipei/繁體中文筆記.md');
-    expect(zh).toMatchObject({ language: 'zh', seminar: 'aicon-taipei', date: '2025-06-27', tags: ['大模型', '智慧體', '檢索增強'] });
+    expect(zh).toMatchObject({
+      language: 'zh',
+      seminar: 'aicon-taipei',
+      date: '2025-06-27',
+      tags: ['大模型', '智慧體', '檢索增強'],
+    });
     expect(zh?.id).toMatch(/^[0-9a-f]{10}$/);
     expect(byPath.get('english-keynote.md')?.seminar).toBe('Demo Summit 2025');
     expect(byPath.get('bom-notes.md')?.seminar).toBe('good');
@@ -96,7 +106,11 @@ describe('loadCorpus on the good fixtures', () => {
   it('hashes the raw bytes of each file', async () => {
     const corpus = await loadCorpus(GOOD);
     for (const s of corpus.sessions) {
-      expect(s.hash).toBe(createHash('sha256').update(readFileSync(join(GOOD, s.path))).digest('hex'));
+      expect(s.hash).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(GOOD, s.path)))
+          .digest('hex'),
+      );
     }
   });
 });
@@ -110,6 +124,7 @@ describe('loadCorpus on the bad fixtures', () => {
     expect(byFile).toEqual(EXPECTED_PROBLEMS);
     for (const p of corpus.problems) {
       expect(CorpusProblemSchema.parse(p)).toEqual(p);
+      expect(CORPUS_PROBLEM_CODES).toContain(p.code);
       expect(p.reason.length).toBeGreaterThan(20);
     }
     expect(snapshot(BAD)).toEqual(before);
@@ -149,7 +164,10 @@ describe('loadCorpus policy and inputs', () => {
     const error = await loadCorpus(onlyBad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as CorpusError).message).toContain('x.md');
-    await expect(scanCorpus(onlyBad)).resolves.toMatchObject({ sessions: [], problems: [{ code: 'corpus.empty' }] });
+    await expect(scanCorpus(onlyBad)).resolves.toMatchObject({
+      sessions: [],
+      problems: [{ code: 'corpus.empty' }],
+    });
     await expect(loadCorpus(join(temp, 'missing'))).rejects.toBeInstanceOf(ConfigError);
     await expect(loadCorpus(join(GOOD, 'bom-notes.md'))).rejects.toBeInstanceOf(ConfigError);
     await expect(loadCorpus(GOOD, { concurrency: 0 })).rejects.toBeInstanceOf(ConfigError);
@@ -183,7 +201,11 @@ describe('loadCorpus policy and inputs', () => {
     await writeFile(join(dir, 'big.md'), `---\ntitle: Big\n---\n${'x'.repeat(5000)}\n`);
     const limited = await loadCorpus(dir, { maxFileBytes: 4096 });
     expect(limited.problems).toEqual([
-      { file: 'big.md', code: 'corpus.too-large', reason: expect.stringMatching(/4096-byte limit.*--max-file-bytes/) },
+      {
+        file: 'big.md',
+        code: 'corpus.too-large',
+        reason: expect.stringMatching(/4096-byte limit.*--max-file-bytes/),
+      },
     ]);
     expect((await loadCorpus(dir)).problems).toEqual([]);
   });
@@ -192,12 +214,15 @@ describe('loadCorpus policy and inputs', () => {
     const dir = join(temp, 'generated');
     await mkdir(dir);
     await cp(join(BAD, 'ok.md'), join(dir, 'ok.md'));
-    await writeFile(join(dir, 'deep.md'), `---\ntitle: Deep\nv: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nB\n`);
+    await writeFile(
+      join(dir, 'deep.md'),
+      `---\ntitle: Deep\nv: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nB\n`,
+    );
     const keys = Array.from({ length: 5000 }, (_, i) => `k${i}: "0123456789"`).join('\n');
     await writeFile(join(dir, 'huge-fm.md'), `---\ntitle: Huge\n${keys}\n---\nB\n`);
     const started = performance.now();
     const corpus = await loadCorpus(dir);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(Object.fromEntries(corpus.problems.map((p) => [p.file, p.code]))).toEqual({
       'deep.md': 'corpus.too-deep',
       'huge-fm.md': 'corpus.front-matter-too-large',
@@ -211,7 +236,10 @@ describe('loadCorpus policy and inputs', () => {
   });
 
   it('gives the same result on every run', async () => {
-    const [a, b] = await Promise.all([scanCorpus(BAD, { concurrency: 1 }), scanCorpus(BAD, { concurrency: 16 })]);
+    const [a, b] = await Promise.all([
+      scanCorpus(BAD, { concurrency: 1 }),
+      scanCorpus(BAD, { concurrency: 16 }),
+    ]);
     expect(a).toEqual(b);
   });
 });
@@ -220,17 +248,23 @@ describe('enforceCorpusPolicy', () => {
   it('accepts problems unless strict, and refuses an empty corpus', () => {
     const session = { id: 'a' } as never;
     const problem = { file: 'x.md', code: 'corpus.empty', reason: 'empty' };
-    expect(() => enforceCorpusPolicy({ dir: '/c', sessions: [session], problems: [problem] }, { strict: false })).not.toThrow();
-    expect(() => enforceCorpusPolicy({ dir: '/c', sessions: [session], problems: [problem] }, { strict: true })).toThrow(
-      /x\.md: empty/,
-    );
+    expect(() =>
+      enforceCorpusPolicy({ dir: '/c', sessions: [session], problems: [problem] }, { strict: false }),
+    ).not.toThrow();
+    expect(() =>
+      enforceCorpusPolicy({ dir: '/c', sessions: [session], problems: [problem] }, { strict: true }),
+    ).toThrow(/x\.md: empty/);
     expect(() => enforceCorpusPolicy({ dir: '/c', sessions: [], problems: [] }, { strict: false })).toThrow(
       /no \.md or \.markdown note/,
     );
   });
 
   it('lists at most 20 problems in the message', () => {
-    const problems = Array.from({ length: 25 }, (_, i) => ({ file: `f${i}.md`, code: 'corpus.empty', reason: 'empty' }));
+    const problems = Array.from({ length: 25 }, (_, i) => ({
+      file: `f${i}.md`,
+      code: 'corpus.empty',
+      reason: 'empty',
+    }));
     const error = (() => {
       try {
         enforceCorpusPolicy({ dir: '/c', sessions: [], problems }, { strict: false });

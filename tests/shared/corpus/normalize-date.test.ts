@@ -22,12 +22,18 @@ describe('toIsoDate', () => {
     expect(toIsoDate(new Date('invalid'))).toBeUndefined();
   });
 
-  it.each(['2025-13-01', '2025-02-29', '2025-06-31', '27/06/2025', 'June 27, 2025', '2025-06-27x', '', 'soon'])(
-    'refuses %s',
-    (input) => {
-      expect(toIsoDate(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2025-13-01',
+    '2025-02-29',
+    '2025-06-31',
+    '27/06/2025',
+    'June 27, 2025',
+    '2025-06-27x',
+    '',
+    'soon',
+  ])('refuses %s', (input) => {
+    expect(toIsoDate(input)).toBeUndefined();
+  });
 
   it('refuses numbers and other types', () => {
     expect(toIsoDate(20250627)).toBeUndefined();

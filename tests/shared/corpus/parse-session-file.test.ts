@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type ParsedSessionFile, parseSessionFile } from '../../../shared/corpus/parse-session-file.js';
+import {
+  type ParsedSessionFile,
+  parseSessionFile,
+  type SessionFileContext,
+} from '../../../shared/corpus/parse-session-file.js';
 import type { Session } from '../../../shared/schemas/session.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const context = { path: 'talks/agents.md', corpusName: 'corpus-root' };
+const context: SessionFileContext = { path: 'talks/agents.md', corpusName: 'corpus-root' };
 
 function session(result: ParsedSessionFile): Session {
   if (!result.ok) throw new Error(`expected a session, got ${result.problem.code}: ${result.problem.reason}`);
@@ -54,25 +58,54 @@ describe('parseSessionFile', () => {
   });
 
   it('derives id, seminar and language when the front matter leaves them out', () => {
-    const zh = session(parseSessionFile(encode('---\ntitle: 智能体落地\n---\n讲者介绍了智能体在企业中的落地实践。\n'), context));
-    expect(zh).toMatchObject({ id: 'agents', seminar: 'talks', language: 'zh', date: null, tags: [], speaker: '' });
-    const top = session(parseSessionFile(encode('---\ntitle: T\n---\nBody\n'), { path: 'Intro Talk.markdown', corpusName: 'root' }));
+    const zh = session(
+      parseSessionFile(
+        encode('---\ntitle: 智能体落地\n---\n讲者介绍了智能体在企业中的落地实践。\n'),
+        context,
+      ),
+    );
+    expect(zh).toMatchObject({
+      id: 'agents',
+      seminar: 'talks',
+      language: 'zh',
+      date: null,
+      tags: [],
+      speaker: '',
+    });
+    const top = session(
+      parseSessionFile(encode('---\ntitle: T\n---\nBody\n'), {
+        path: 'Intro Talk.markdown',
+        corpusName: 'root',
+      }),
+    );
     expect(top).toMatchObject({ id: 'intro-talk', seminar: 'root', language: 'en' });
-    const deep = session(parseSessionFile(encode('---\ntitle: T\n---\nB\n'), { path: 'a/b/c.md', corpusName: 'r' }));
+    const deep = session(
+      parseSessionFile(encode('---\ntitle: T\n---\nB\n'), { path: 'a/b/c.md', corpusName: 'r' }),
+    );
     expect(deep.seminar).toBe('b');
   });
 
   it('accepts comma-separated tags, speaker lists and language names', () => {
     const en = session(
-      parseSessionFile(encode('---\ntitle: T\ntags: "a, b，c、 ,"\nspeakers: [Ann, Bo]\nlang: English\n---\nB\n'), context),
+      parseSessionFile(
+        encode('---\ntitle: T\ntags: "a, b，c、 ,"\nspeakers: [Ann, Bo]\nlang: English\n---\nB\n'),
+        context,
+      ),
     );
     expect(en).toMatchObject({ tags: ['a', 'b', 'c'], speaker: 'Ann, Bo', language: 'en' });
-    const zh = session(parseSessionFile(encode('---\ntitle: T\nspeaker: [王五, 李四]\nlanguage: zh-TW\n---\nB\n'), context));
+    const zh = session(
+      parseSessionFile(encode('---\ntitle: T\nspeaker: [王五, 李四]\nlanguage: zh-TW\n---\nB\n'), context),
+    );
     expect(zh).toMatchObject({ speaker: '王五、李四', language: 'zh' });
   });
 
   it('keeps CRLF in the body and strips a BOM', () => {
-    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...encode('---\r\ntitle: T\r\n---\r\nLine 1\r\nLine 2\r\n')]);
+    const bytes = Uint8Array.from([
+      0xef,
+      0xbb,
+      0xbf,
+      ...encode('---\r\ntitle: T\r\n---\r\nLine 1\r\nLine 2\r\n'),
+    ]);
     const s = session(parseSessionFile(bytes, context));
     expect(s.title).toBe('T');
     expect(s.body).toBe('Line 1\r\nLine 2\r\n');

@@ -51,13 +51,16 @@ describe('parseYamlFrontMatter', () => {
     ['compact sequence', () => dashes(20_000)],
     // Indentation grows with depth, so about 300 levels is the most that fits in 64 KiB.
     ['block', () => block(300)],
-  ])('refuses the deepest %s nesting that fits the size limit, quickly and without a stack overflow', (_, make) => {
-    const source = make();
-    expect(Buffer.byteLength(source)).toBeLessThanOrEqual(FRONT_MATTER_LIMITS.maxBytes);
-    const started = performance.now();
-    expect(codeOf(source)).toBe('corpus.too-deep');
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  ])(
+    'refuses the deepest %s nesting that fits the size limit, quickly and without a stack overflow',
+    (_, make) => {
+      const source = make();
+      expect(Buffer.byteLength(source)).toBeLessThanOrEqual(FRONT_MATTER_LIMITS.maxBytes);
+      const started = performance.now();
+      expect(codeOf(source)).toBe('corpus.too-deep');
+      expect(performance.now() - started).toBeLessThan(1000);
+    },
+  );
 
   it('accepts nesting up to the limit and refuses one level more', () => {
     const { maxDepth } = FRONT_MATTER_LIMITS;

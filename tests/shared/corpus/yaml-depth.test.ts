@@ -23,7 +23,7 @@ describe('estimateYamlDepth', () => {
       'a: [[[[1]]]]\n',
       'a:\n  b:\n    c:\n      d: [1, [2]]\n',
       '- - - [x]\n',
-      "a: {'k': [\"v\", [1, {z: [0]}]]}\n",
+      'a: {\'k\': ["v", [1, {z: [0]}]]}\n',
     ]) {
       expect(estimateYamlDepth(source)).toBeGreaterThanOrEqual(valueDepth(parse(source), 100));
     }

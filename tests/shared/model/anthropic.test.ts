@@ -59,12 +59,19 @@ async function failure(promise: Promise<unknown>): Promise<ModelError> {
 describe('createAnthropicModel against the fake Messages API', () => {
   it('completes a plain request and sends the wire format the API expects', async () => {
     const { fake, model } = await setup({
-      script: [textMessage('hello there', { input_tokens: 12, output_tokens: 3, cache_read_input_tokens: 7 })],
+      script: [
+        textMessage('hello there', { input_tokens: 12, output_tokens: 3, cache_read_input_tokens: 7 }),
+      ],
     });
     const response = await model.complete(hello);
     expect(response.content).toEqual([{ type: 'text', text: 'hello there' }]);
     expect(response.stopReason).toBe('end_turn');
-    expect(response.usage).toEqual({ inputTokens: 12, outputTokens: 3, cacheReadTokens: 7, cacheWriteTokens: 0 });
+    expect(response.usage).toEqual({
+      inputTokens: 12,
+      outputTokens: 3,
+      cacheReadTokens: 7,
+      cacheWriteTokens: 0,
+    });
     const [request] = fake.requestsTo('/v1/messages');
     const body = request?.body as Record<string, unknown>;
     expect(body.model).toBe('claude-haiku-4-5');
@@ -84,10 +91,15 @@ describe('createAnthropicModel against the fake Messages API', () => {
       system: [],
       messages: [
         { role: 'user', content: 'find' },
-        { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'search_sessions', input: { query: 'x' } }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 't1', name: 'search_sessions', input: { query: 'x' } }],
+        },
         { role: 'user', content: [{ type: 'tool_result', toolUseId: 't1', content: 'none', isError: true }] },
       ],
-      tools: [{ name: 'search_sessions', description: 'Search', inputSchema: { type: 'object', properties: {} } }],
+      tools: [
+        { name: 'search_sessions', description: 'Search', inputSchema: { type: 'object', properties: {} } },
+      ],
       toolChoice: { type: 'tool', name: 'search_sessions' },
       maxTokens: 100,
       temperature: 0.2,
@@ -112,7 +124,7 @@ describe('createAnthropicModel against the fake Messages API', () => {
   it('omits temperature for a model that no longer accepts it', async () => {
     const { fake, model } = await setup({ script: [textMessage('ok')] });
     await model.complete({ ...hello, model: 'claude-opus-5-5', temperature: 0 });
-    expect((fake.requestsTo('/v1/messages')[0]?.body as Record<string, unknown>).temperature).toBeUndefined();
+    expect(fake.bodiesTo('/v1/messages')[0]).not.toHaveProperty('temperature');
   });
 
   it('streams when asked and assembles text and tool input from the deltas', async () => {
@@ -126,13 +138,18 @@ describe('createAnthropicModel against the fake Messages API', () => {
     });
     const { fake, model } = await setup({ script: [{ body: message }] }, { stream: true });
     const response = await model.complete(hello);
-    expect((fake.requestsTo('/v1/messages')[0]?.body as Record<string, unknown>).stream).toBe(true);
+    expect(fake.bodiesTo('/v1/messages')[0]?.stream).toBe(true);
     expect(response.content).toEqual([
       { type: 'text', text: 'Let me answer.' },
       { type: 'tool_use', id: 'toolu_1', name: 'answer', input: { items: ['a', 'b'], note: '智能体' } },
     ]);
     expect(response.stopReason).toBe('tool_use');
-    expect(response.usage).toEqual({ inputTokens: 40, outputTokens: 22, cacheReadTokens: 0, cacheWriteTokens: 9 });
+    expect(response.usage).toEqual({
+      inputTokens: 40,
+      outputTokens: 22,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 9,
+    });
   });
 
   it('sends the key and counts tokens', async () => {
@@ -140,7 +157,28 @@ describe('createAnthropicModel against the fake Messages API', () => {
     expect(await model.countTokens(hello)).toBe(4321);
     const [request] = fake.requestsTo('/v1/messages/count_tokens');
     expect(request?.headers.authorization ?? request?.headers['x-api-key']).toMatch(/test-key/);
-    expect((request?.body as Record<string, unknown>).max_tokens).toBeUndefined();
+    expect(fake.bodiesTo('/v1/messages/count_tokens')[0]).not.toHaveProperty('max_tokens');
+  });
+
+  it('keeps at most maxConcurrency requests in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { fake, model } = await setup(
+      {
+        handler: async () => {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          // Hold each answer briefly so that unbounded callers would overlap.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          inFlight -= 1;
+          return textMessage('ok');
+        },
+      },
+      { maxConcurrency: 2 },
+    );
+    await Promise.all(Array.from({ length: 6 }, () => model.complete(hello)));
+    expect(fake.requestsTo('/v1/messages')).toHaveLength(6);
+    expect(most).toBe(2);
   });
 
   it('resolves role models from options, then the environment, then defaults', async () => {
@@ -169,7 +207,12 @@ describe('retry policy', () => {
 
   it('honours retry-after-ms over retry-after', async () => {
     const { model } = await setup({
-      script: [apiError(429, 'rate_limit_error', 'slow down', { headers: { 'retry-after-ms': '250', 'retry-after': '9' } }), textMessage('ok')],
+      script: [
+        apiError(429, 'rate_limit_error', 'slow down', {
+          headers: { 'retry-after-ms': '250', 'retry-after': '9' },
+        }),
+        textMessage('ok'),
+      ],
     });
     await model.complete(hello);
     expect(sleeps).toEqual([250]);
@@ -205,7 +248,9 @@ describe('retry policy', () => {
     [404, 'not_found_error', 'model.not_found'],
     [413, 'request_too_large', 'model.too_large'],
   ])('never retries a %i', async (status, type, code) => {
-    const { fake, model } = await setup({ script: [apiError(status, type, 'no'), textMessage('unreachable')] });
+    const { fake, model } = await setup({
+      script: [apiError(status, type, 'no'), textMessage('unreachable')],
+    });
     const error = await failure(model.complete(hello));
     expect(error.code).toBe(code);
     expect(fake.requestsTo('/v1/messages')).toHaveLength(1);
@@ -213,7 +258,10 @@ describe('retry policy', () => {
   });
 
   it('says the key was rejected on a real 401 (wrong key)', async () => {
-    const { fake, model } = await setup({ apiKey: 'right-key', script: [textMessage('never')] }, { apiKey: 'wrong' });
+    const { fake, model } = await setup(
+      { apiKey: 'right-key', script: [textMessage('never')] },
+      { apiKey: 'wrong' },
+    );
     const error = await failure(model.complete(hello));
     expect(error.code).toBe('model.auth');
     expect(error.message).toContain('ANTHROPIC_API_KEY was rejected');
@@ -295,7 +343,9 @@ describe('retry policy', () => {
         },
       ],
     });
-    await expect(model.complete(hello, { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(model.complete(hello, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
     expect(fake.requestsTo('/v1/messages')).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });

@@ -4,7 +4,12 @@ import { createAnthropicModel } from '../../../shared/model/anthropic.js';
 import { type BatchApi, runBatch } from '../../../shared/model/batch.js';
 import type { ModelRequest } from '../../../shared/model/types.js';
 import { UsageMeter } from '../../../shared/model/usage-meter.js';
-import { type FakeAnthropic, type FakeBatchResult, fakeMessage, startFakeAnthropic } from '../../helpers/fake-anthropic.js';
+import {
+  type FakeAnthropic,
+  type FakeBatchResult,
+  fakeMessage,
+  startFakeAnthropic,
+} from '../../helpers/fake-anthropic.js';
 
 let fake: FakeAnthropic | undefined;
 afterEach(async () => {
@@ -21,7 +26,10 @@ const request = (text: string): ModelRequest => ({
 
 const succeeded = (text: string): FakeBatchResult => ({
   type: 'succeeded',
-  message: fakeMessage({ content: [{ type: 'text', text }], usage: { input_tokens: 1000, output_tokens: 100 } }),
+  message: fakeMessage({
+    content: [{ type: 'text', text }],
+    usage: { input_tokens: 1000, output_tokens: 100 },
+  }),
 });
 const errored = (type: string): FakeBatchResult => ({
   type: 'errored',
@@ -71,14 +79,14 @@ describe('runBatch over the Message Batches API', () => {
     expect(d?.ok === false && d.error).toBeInstanceOf(ModelError);
     expect(d?.ok === false && d.error.message).toMatch(/invalid_request_error happened/);
 
-    const creates = fake.requestsTo('/v1/messages/batches');
-    expect(creates).toHaveLength(2);
-    const ids = (i: number) =>
-      (creates[i]?.body as { requests: { custom_id: string }[] }).requests.map((r) => r.custom_id);
-    expect(ids(0)).toEqual(['a', 'b', 'c', 'd']);
-    expect(ids(1)).toEqual(['b', 'c']);
-    const params = (creates[0]?.body as { requests: { params: Record<string, unknown> }[] }).requests[0]?.params;
-    expect(params).toMatchObject({ model: 'claude-haiku-4-5', max_tokens: 100 });
+    const creates = fake.bodiesTo<{ requests: { custom_id: string; params: unknown }[] }>(
+      '/v1/messages/batches',
+    );
+    expect(creates.map((b) => b.requests.map((r) => r.custom_id))).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['b', 'c'],
+    ]);
+    expect(creates[0]?.requests[0]?.params).toMatchObject({ model: 'claude-haiku-4-5', max_tokens: 100 });
     // Two polls in progress per batch, with the interval growing by half.
     expect(sleeps).toEqual([1000, 1500, 1000, 1500]);
     // Three successes of 1000 input + 100 output tokens on Haiku at half price.
@@ -87,19 +95,23 @@ describe('runBatch over the Message Batches API', () => {
 
   it('gives up when the batch does not end within maxWaitMs', async () => {
     fake = await startFakeAnthropic({ batchPolls: 1000, batch: () => succeeded('x') });
-    let slept = 0;
+    const sleeps: number[] = [];
     const model = await createAnthropicModel({
       apiKey: 'test-key',
       baseURL: fake.url,
       env: {},
-      retry: { sleep: async (ms) => void (slept += ms) },
+      retry: { sleep: async (ms) => void sleeps.push(ms) },
     });
     const error = await model
-      .runBatch({ requests: [{ customId: 'a', request: request('a') }], pollIntervalMs: 1000, maxWaitMs: 5000 })
+      .runBatch({
+        requests: [{ customId: 'a', request: request('a') }],
+        pollIntervalMs: 1000,
+        maxWaitMs: 5000,
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).code).toBe('model.timeout');
-    expect(slept).toBe(5000);
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBe(5000);
   });
 });
 
@@ -119,7 +131,10 @@ describe('runBatch rules', () => {
 
   it('re-runs a request missing from the results once, then reports it', async () => {
     const fakeApi = api([[], []]);
-    const results = await runBatch(fakeApi, { requests: [{ customId: 'x', request: request('x') }], sleep: async () => {} });
+    const results = await runBatch(fakeApi, {
+      requests: [{ customId: 'x', request: request('x') }],
+      sleep: async () => {},
+    });
     expect(fakeApi.submitted).toEqual([['x'], ['x']]);
     expect(results[0]?.ok === false && results[0].error.code).toBe('model.batch_missing');
   });
@@ -131,9 +146,9 @@ describe('runBatch rules', () => {
       { customId: 'x', request: request('y') },
     ];
     await expect(runBatch(fakeApi, { requests: dup })).rejects.toThrow(/duplicate/);
-    await expect(runBatch(fakeApi, { requests: [{ customId: 'a b', request: request('x') }] })).rejects.toThrow(
-      ModelError,
-    );
+    await expect(
+      runBatch(fakeApi, { requests: [{ customId: 'a b', request: request('x') }] }),
+    ).rejects.toThrow(ModelError);
     expect(fakeApi.submitted).toEqual([]);
   });
 

@@ -29,8 +29,16 @@ function recordingBridge(): ToolBridge & { calls: string[] } {
     calls,
     allowed: new Set(['search_sessions']),
     listTools: async () => [
-      { name: 'search_sessions', description: 'Search sessions', inputSchema: { type: 'object', properties: {} } },
-      { name: 'delete_report', description: 'Delete a report', inputSchema: { type: 'object', properties: {} } },
+      {
+        name: 'search_sessions',
+        description: 'Search sessions',
+        inputSchema: { type: 'object', properties: {} },
+      },
+      {
+        name: 'delete_report',
+        description: 'Delete a report',
+        inputSchema: { type: 'object', properties: {} },
+      },
     ],
     call: async (name) => {
       calls.push(name);
@@ -42,7 +50,14 @@ function recordingBridge(): ToolBridge & { calls: string[] } {
 describe('runStructured', () => {
   it('forces the output tool when there are no other tools and returns the parsed answer', async () => {
     const model = createScriptedModel([toolUseReply('submit_summary', good)]);
-    const result = await runStructured({ model, role: 'extraction', agent: 'extraction', system: 'S', user: 'U', output });
+    const result = await runStructured({
+      model,
+      role: 'extraction',
+      agent: 'extraction',
+      system: 'S',
+      user: 'U',
+      output,
+    });
     expect(result.output).toEqual(good);
     expect(result.turns).toBe(1);
     expect(model.requests[0]?.toolChoice).toEqual({ type: 'tool', name: 'submit_summary' });
@@ -55,7 +70,14 @@ describe('runStructured', () => {
       toolUseReply('submit_summary', { summary: '', keyPoints: ['a', 'b', 'c', 'd'] }),
       toolUseReply('submit_summary', good),
     ]);
-    const result = await runStructured({ model, role: 'extraction', agent: 'extraction', system: 'S', user: 'U', output });
+    const result = await runStructured({
+      model,
+      role: 'extraction',
+      agent: 'extraction',
+      system: 'S',
+      user: 'U',
+      output,
+    });
     expect(result.output).toEqual(good);
     expect(result.repairs).toBe(1);
     expect(model.requests).toHaveLength(2);
@@ -122,12 +144,24 @@ describe('runStructured', () => {
       toolUseReply('search_sessions', { query: 'b' }),
       toolUseReply('submit_summary', good),
     ]);
-    await runStructured({ model, role: 'writing', agent: 'w', system: 'S', user: 'U', tools: bridge, output, maxTurns: 3 });
+    await runStructured({
+      model,
+      role: 'writing',
+      agent: 'w',
+      system: 'S',
+      user: 'U',
+      tools: bridge,
+      output,
+      maxTurns: 3,
+    });
     expect(model.requests.map((r) => r.toolChoice?.type)).toEqual(['auto', 'auto', 'tool']);
   });
 
   it('nudges a text-only answer towards the output tool', async () => {
-    const model = createScriptedModel([textReply('Here is my summary…'), toolUseReply('submit_summary', good)]);
+    const model = createScriptedModel([
+      textReply('Here is my summary…'),
+      toolUseReply('submit_summary', good),
+    ]);
     const result = await runStructured({
       model,
       role: 'writing',
@@ -150,15 +184,31 @@ describe('runStructured', () => {
       toolUseReply('submit_summary', good, { usage }),
     ]);
     const meter = new UsageMeter();
-    const result = await runStructured({ model, role: 'ask', agent: 'ask', system: 'S', user: 'U', output, meter });
+    const result = await runStructured({
+      model,
+      role: 'ask',
+      agent: 'ask',
+      system: 'S',
+      user: 'U',
+      output,
+      meter,
+    });
     expect(result.usage.inputTokens).toBe(200);
     expect(meter.entries()).toEqual([
-      expect.objectContaining({ agent: 'ask', model: 'claude-haiku-4-5', calls: 2, inputTokens: 200, outputTokens: 20 }),
+      expect.objectContaining({
+        agent: 'ask',
+        model: 'claude-haiku-4-5',
+        calls: 2,
+        inputTokens: 200,
+        outputTokens: 20,
+      }),
     ]);
   });
 
   it('rejects an output schema that is not an object', () => {
-    expect(() => outputToolDefinition({ name: 'x', description: 'x', schema: z.array(z.string()) })).toThrow(ModelError);
+    expect(() => outputToolDefinition({ name: 'x', description: 'x', schema: z.array(z.string()) })).toThrow(
+      ModelError,
+    );
   });
 });
 
@@ -177,14 +227,28 @@ describe('runStructured through the real SDK', () => {
       ],
     });
     const model = await createAnthropicModel({ apiKey: 'test-key', baseURL: fake.url, env: {} });
-    const result = await runStructured({ model, role: 'extraction', agent: 'extraction', system: 'S', user: 'U', output });
+    const result = await runStructured({
+      model,
+      role: 'extraction',
+      agent: 'extraction',
+      system: 'S',
+      user: 'U',
+      output,
+    });
     expect(result.output).toEqual(good);
-    const second = fake.requestsTo('/v1/messages')[1]?.body as { messages: { role: string; content: unknown }[] };
+    const second = fake.requestsTo('/v1/messages')[1]?.body as {
+      messages: { role: string; content: unknown }[];
+    };
     expect(second.messages.at(-1)).toMatchObject({
       role: 'user',
       content: [{ type: 'tool_result', tool_use_id: 'toolu_bad', is_error: true }],
     });
-    const first = fake.requestsTo('/v1/messages')[0]?.body as { tools: { name: string; input_schema: unknown }[] };
-    expect(first.tools[0]?.input_schema).toMatchObject({ type: 'object', required: ['summary', 'keyPoints'] });
+    const first = fake.requestsTo('/v1/messages')[0]?.body as {
+      tools: { name: string; input_schema: unknown }[];
+    };
+    expect(first.tools[0]?.input_schema).toMatchObject({
+      type: 'object',
+      required: ['summary', 'keyPoints'],
+    });
   });
 });

@@ -76,6 +76,8 @@ describe('UsageMeter', () => {
   it('summarises a run in one line', () => {
     const meter = new UsageMeter();
     meter.record('extraction', 'claude-haiku-4-5', usage(12_345, 2_000, 1_500_000, 0));
-    expect(meter.summary()).toBe('1 model call: 12.3k in, 2.0k out, 1.50M cache read, 0 cache write, $0.1723');
+    expect(meter.summary()).toBe(
+      '1 model call: 12.3k in, 2.0k out, 1.50M cache read, 0 cache write, $0.1723',
+    );
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../shared/errors.js';
 import { createLogger } from '../../../shared/logger.js';
-import { FileStore } from '../../../shared/store/file/file-store.js';
 import { fileStem, shardOf } from '../../../shared/store/file/file-names.js';
+import { FileStore } from '../../../shared/store/file/file-store.js';
 import { makeReport, makeSession } from './fixtures.js';
 import { type CorruptKind, describeStoreContract } from './store-contract.js';
 
@@ -48,7 +48,9 @@ describe('file store', () => {
   beforeEach(async () => {
     root = await tempRoot();
     lines.length = 0;
-    store = await FileStore.open(root, { logger: createLogger({ level: 'warn', write: (l) => lines.push(l) }) });
+    store = await FileStore.open(root, {
+      logger: createLogger({ level: 'warn', write: (l) => lines.push(l) }),
+    });
   });
 
   afterEach(async () => {
@@ -57,7 +59,9 @@ describe('file store', () => {
   });
 
   it('writes many sessions as one file per seminar plus an index, and leaves no temp files', async () => {
-    const sessions = Array.from({ length: 500 }, (_, i) => makeSession(`s-${i}`, i % 2 ? '北京 AICon' : 'QCon'));
+    const sessions = Array.from({ length: 500 }, (_, i) =>
+      makeSession(`s-${i}`, i % 2 ? '北京 AICon' : 'QCon'),
+    );
     await store.putSessions(sessions);
     expect((await fs.readdir(path.join(root, 'sessions'))).sort()).toEqual(['by-seminar', 'index.json']);
     expect(await fs.readdir(path.join(root, 'sessions', 'by-seminar'))).toHaveLength(2);
@@ -83,7 +87,13 @@ describe('file store', () => {
 
   it('takes over a lock whose process is gone from this host', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
-    const stale = { owner: 'crashed build', pid: dead, hostname: hostname(), acquiredAt: 'x', token: 'deadbeefdead' };
+    const stale = {
+      owner: 'crashed build',
+      pid: dead,
+      hostname: hostname(),
+      acquiredAt: 'x',
+      token: 'deadbeefdead',
+    };
     await fs.writeFile(path.join(root, 'writer.lock'), JSON.stringify(stale));
     const release = await store.acquireWriterLock('next build');
     expect(lines.join('\n')).toContain('crashed build');
@@ -92,7 +102,13 @@ describe('file store', () => {
 
   it('treats a lock from another host as live until it stops being refreshed', async () => {
     const lockPath = path.join(root, 'writer.lock');
-    const remote = { owner: 'remote build', pid: 1, hostname: 'elsewhere', acquiredAt: 'x', token: 'abcdefabcdef' };
+    const remote = {
+      owner: 'remote build',
+      pid: 1,
+      hostname: 'elsewhere',
+      acquiredAt: 'x',
+      token: 'abcdefabcdef',
+    };
     await fs.writeFile(lockPath, JSON.stringify(remote));
     const error = (await store.acquireWriterLock('local').catch((e: unknown) => e)) as StoreError;
     expect(error.message).toContain('remote build (pid 1 on elsewhere');
@@ -149,7 +165,16 @@ describe('file store', () => {
 
 describe('file names', () => {
   it('encodes keys into distinct, safe, bounded names', () => {
-    const keys = ['a:b', 'a%3Ab', '..', '.hidden', 'a/b', '智能体:1:offline', 'x'.repeat(400), `${'x'.repeat(400)}y`];
+    const keys = [
+      'a:b',
+      'a%3Ab',
+      '..',
+      '.hidden',
+      'a/b',
+      '智能体:1:offline',
+      'x'.repeat(400),
+      `${'x'.repeat(400)}y`,
+    ];
     const stems = keys.map(fileStem);
     expect(new Set(stems).size).toBe(keys.length);
     for (const stem of stems) {

@@ -12,7 +12,11 @@ function sha256(text: string): string {
 }
 
 /** A valid session; the body and hash depend on the id so two sessions differ. */
-export function makeSession(id: string, seminar = 'AICon Beijing 2025', extra: Partial<Session> = {}): Session {
+export function makeSession(
+  id: string,
+  seminar = 'AICon Beijing 2025',
+  extra: Partial<Session> = {},
+): Session {
   const body = `# ${id}\n\n大模型 agent 落地实践 in ${seminar}: notes of session ${id}.`;
   return {
     id,
@@ -32,7 +36,11 @@ export function makeSession(id: string, seminar = 'AICon Beijing 2025', extra: P
 }
 
 /** A valid insight about one session. */
-export function makeInsight(sessionId: string, hash: string, summary = `summary of ${sessionId}`): SessionInsight {
+export function makeInsight(
+  sessionId: string,
+  hash: string,
+  summary = `summary of ${sessionId}`,
+): SessionInsight {
   const evidence = [{ quote: summary, start: 0, end: summary.length }];
   return {
     sessionId,
@@ -46,7 +54,7 @@ export function makeInsight(sessionId: string, hash: string, summary = `summary 
     recommendations: [],
     keyPhrases: [{ phrase: '智能体', weight: 0.7 }],
     industries: [],
-    tools: [{ name: 'MCP', surface: 'MCP', kind: 'protocol', context: 'uses MCP', evidence }],
+    tools: [{ name: 'MCP', surface: 'MCP', kind: 'protocol', confidence: 1, context: 'uses MCP', evidence }],
   };
 }
 
@@ -56,7 +64,13 @@ export function makeInsight(sessionId: string, hash: string, summary = `summary 
  */
 export function makeReport(
   id: string,
-  options: { seminars?: string[]; sessions?: number; trends?: number; tools?: number; createdAt?: string } = {},
+  options: {
+    seminars?: string[];
+    sessions?: number;
+    trends?: number;
+    tools?: number;
+    createdAt?: string;
+  } = {},
 ): Report {
   const seminars = options.seminars ?? ['AICon Beijing 2025'];
   const sessionCount = options.sessions ?? 3;
@@ -65,7 +79,10 @@ export function makeReport(
   const sessionIds = Array.from({ length: sessionCount }, (_, i) => `s-${i}`);
   const trendIds = Array.from({ length: trendCount }, (_, i) => `trend-${i + 1}`);
   const toolIds = Array.from({ length: toolCount }, (_, i) => `tool-${i}`);
-  const cite = (i: number) => ({ sessionId: sessionIds[i % sessionCount] ?? 's-0', quote: `quote ${i} of ${id}` });
+  const cite = (i: number) => ({
+    sessionId: sessionIds[i % sessionCount] ?? 's-0',
+    quote: `quote ${i} of ${id}`,
+  });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     id,
@@ -88,7 +105,12 @@ export function makeReport(
         challenges: [{ text: `challenge ${t}`, citations: [cite(t + 3)] }],
         toolIds: toolIds.filter((_, i) => i % trendCount === t),
         sessionIds: members,
-        importance: { sessions: members.length, organizations: 1, share: members.length / sessionCount, score: 1 },
+        importance: {
+          sessions: members.length,
+          organizations: 1,
+          share: members.length / sessionCount,
+          score: 1,
+        },
       };
     }),
     tools: toolIds.map((toolId, i) => ({

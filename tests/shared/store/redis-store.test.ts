@@ -113,7 +113,9 @@ describe('redis store', () => {
 
   it('fails fast with a clear message when Redis cannot be reached (cli)', async () => {
     const started = performance.now();
-    const error = (await openStore('redis://:s3cret@127.0.0.1:1/0', { role: 'cli' }).catch((e: unknown) => e)) as StoreError;
+    const error = (await openStore('redis://:s3cret@127.0.0.1:1/0', { role: 'cli' }).catch(
+      (e: unknown) => e,
+    )) as StoreError;
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(StoreError);
     expect(error.code).toBe('store.unreachable');

@@ -26,7 +26,9 @@ async function rejection(promise: Promise<unknown>): Promise<StoreError> {
 }
 
 /** Subscribes (resolving once the subscription is in place) and hands out the events one by one. */
-async function listen(store: TrendStore): Promise<{ next: () => Promise<PublishEvent>; release: () => Promise<void> }> {
+async function listen(
+  store: TrendStore,
+): Promise<{ next: () => Promise<PublishEvent>; release: () => Promise<void> }> {
   const events: PublishEvent[] = [];
   let wake: (() => void) | undefined;
   const release = await store.onPublish((event) => {
@@ -116,7 +118,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       expect(await store.getReport('latest')).toBeNull();
       expect(await store.getReport('draft-1')).toEqual(draft);
       const [summary] = await store.listReports();
-      expect(summary).toMatchObject({ id: 'draft-1', published: false, trends: 2, tools: 2, totalSessions: 3 });
+      expect(summary).toMatchObject({
+        id: 'draft-1',
+        published: false,
+        trends: 2,
+        tools: 2,
+        totalSessions: 3,
+      });
     });
 
     it('publishes to latest overall and per seminar', async () => {
@@ -142,6 +150,15 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       ]);
       const other = await open();
       expect(await other.latest('A')).toBe('r1');
+    });
+
+    it('keeps seminars named like object properties apart from real ones', async () => {
+      await store.saveDraft(makeReport('odd', { seminars: ['__proto__', 'constructor'] }));
+      await store.publish('odd');
+      expect(await store.latest('__proto__')).toBe('odd');
+      expect(await store.latest('constructor')).toBe('odd');
+      expect(await store.latest('toString')).toBeNull();
+      expect((await store.getReport('latest', { seminar: '__proto__' }))?.id).toBe('odd');
     });
 
     it('refuses to publish an unknown report or to overwrite a published one', async () => {

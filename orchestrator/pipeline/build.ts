@@ -1,0 +1,238 @@
+import { hostname } from 'node:os';
+import pLimit from 'p-limit';
+import { z } from 'zod';
+import { offlineClusteringAgent } from '../../agents/clustering/offline-agent.js';
+import { EXTRACTION_VERSION, offlineExtractionAgent } from '../../agents/extraction/offline-agent.js';
+import { callTool } from '../../agents/mcp-call.js';
+import { agentText } from '../../agents/text-adapter.js';
+import { offlineCatalogueAgent } from '../../agents/tool-catalog/offline-agent.js';
+import { type AgentContext, runAgent } from '../../agents/types.js';
+import { verificationAgent } from '../../agents/verification/offline-agent.js';
+import type { QualityReport } from '../../agents/verification/offline/verify.js';
+import { offlineWritingAgent } from '../../agents/writing/offline-agent.js';
+import { loadCorpus } from '../../shared/corpus/index.js';
+import { AbortedError, AppError, ConfigError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { renderSite } from '../../shared/render/site.js';
+import {
+  type Locale,
+  type Report,
+  type RunManifest,
+  SessionInsightSchema,
+  type StageRecord,
+  type Trend,
+} from '../../shared/schemas/index.js';
+import { openStore } from '../../shared/store/index.js';
+import { insightKey } from '../../shared/store/types.js';
+import { assembleReport } from './assemble.js';
+import { linkServers } from './links.js';
+import { createProgress } from './progress.js';
+import { repairReport } from './repair.js';
+import { writeSite } from './write-site.js';
+
+/** Everything a build needs, already resolved from options, environment and defaults. */
+export interface BuildOptions {
+  corpus: string;
+  out: string;
+  engine: 'auto' | 'offline' | 'claude';
+  locale: 'auto' | Locale;
+  store: string;
+  concurrency: number;
+  trends: 'auto' | number;
+  strict: boolean;
+  maxFileBytes: number;
+  /** Timestamp of the report (ISO); same input and date → byte-identical site. */
+  createdAt: string;
+  logger: Logger;
+  signal: AbortSignal;
+  interactive?: boolean;
+}
+
+export interface BuildResult {
+  report: Report;
+  quality: QualityReport;
+  manifest: RunManifest;
+  outDir: string;
+}
+
+const CachedSchema = z.object({ found: z.boolean(), insight: SessionInsightSchema.optional() });
+const DraftSavedSchema = z.object({ reportId: z.string() }).passthrough();
+
+/** The whole build: plan → extraction×N → catalogue → clustering → writing×K → verification → publish → render. */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const { logger, signal } = options;
+  const engine = resolveEngine(options.engine, logger);
+  const corpus = await loadCorpus(options.corpus, { strict: options.strict, maxFileBytes: options.maxFileBytes, signal });
+  for (const problem of corpus.problems) logger.warn(`skipped ${problem.file}: ${problem.reason}`);
+  const locale = resolveLocale(options.locale, corpus.sessions.map((s) => s.language));
+  const text = agentText();
+
+  const store = await openStore(options.store, { role: 'cli', logger });
+  const stages: StageRecord[] = [];
+  const manifest: RunManifest = {
+    id: `run-${options.createdAt.replace(/[^0-9]/g, '').slice(0, 14)}-${process.pid}`,
+    corpus: corpus.dir,
+    engine,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    stages,
+    counts: { sessions: corpus.sessions.length, extracted: 0, cached: 0, trends: 0, tools: 0 },
+    usage: [],
+    problems: corpus.problems,
+  };
+  let release: (() => Promise<void>) | undefined;
+  let links: Awaited<ReturnType<typeof linkServers>> | undefined;
+  try {
+    release = await store.acquireWriterLock(`trendscope build (pid ${process.pid} on ${hostname()})`, { waitMs: 5000 });
+    await store.putRun(manifest);
+    links = await linkServers(corpus.sessions, store, logger);
+    const ctx: AgentContext = { corpus: links.corpus, trends: links.trends, logger, signal };
+    const stage = async <T>(name: string, work: () => Promise<{ value: T; count: number; cacheHits?: number; note?: string }>) => {
+      signal.throwIfAborted();
+      const startedAt = new Date();
+      const { value, count, cacheHits, note } = await work();
+      const record: StageRecord = { name, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), count, cacheHits: cacheHits ?? 0 };
+      if (note) record.note = note;
+      stages.push(record);
+      logger.debug(`stage ${name} done`, { ms: record.durationMs, count });
+      return value;
+    };
+
+    const insights = await stage('extraction', async () => {
+      const extraction = offlineExtractionAgent(text);
+      const limit = pLimit(options.concurrency);
+      const progress = createProgress('extraction', corpus.sessions.length, logger, options.interactive);
+      let hits = 0;
+      try {
+        const results = await Promise.all(
+          corpus.sessions.map((session) =>
+            limit(async () => {
+              signal.throwIfAborted();
+              const cacheKey = insightKey(session.hash, EXTRACTION_VERSION, engine);
+              const cached = await callTool(ctx.trends, 'get_cached_insight', { key: cacheKey }, CachedSchema, signal);
+              if (cached.found && cached.insight) {
+                hits++;
+                progress.tick(session.id);
+                return cached.insight;
+              }
+              const { insight } = await runAgent(extraction, { sessionId: session.id, cacheKey }, ctx);
+              progress.tick(session.id);
+              return insight;
+            }),
+          ),
+        );
+        return { value: new Map(results.map((i) => [i.sessionId, i])), count: results.length - hits, cacheHits: hits };
+      } finally {
+        limit.clearQueue();
+        progress.stop();
+      }
+    });
+    manifest.counts.cached = stages[0]!.cacheHits;
+    manifest.counts.extracted = stages[0]!.count;
+    const insightList = corpus.sessions.map((s) => insights.get(s.id)!);
+
+    const tools = await stage('tool-catalogue', async () => {
+      const { tools } = await runAgent(offlineCatalogueAgent(text), { insights: insightList }, ctx);
+      return { value: tools, count: tools.length };
+    });
+
+    const drafts = await stage('clustering', async () => {
+      const sessions = corpus.sessions.map((s) => ({ id: s.id, title: s.title, tags: s.tags, track: s.track, organization: s.organization }));
+      const { trends } = await runAgent(offlineClusteringAgent(text), { sessions, insights: insightList, trends: options.trends }, ctx);
+      return { value: trends, count: trends.length };
+    });
+
+    const trends = await stage('writing', async () => {
+      const writer = offlineWritingAgent(text);
+      let written = { quotes: [] as string[], texts: [] as string[] };
+      const out: Trend[] = [];
+      for (const [index, draft] of drafts.entries()) {
+        signal.throwIfAborted();
+        const members = draft.primaryIds.map((id) => insights.get(id)!);
+        const result = await runAgent(writer, { draft, rank: index + 1, insights: members, tools, locale, written }, ctx);
+        written = result.written;
+        out.push(result.trend);
+      }
+      return { value: out, count: out.length };
+    });
+
+    let report = assembleReport({
+      sessions: corpus.sessions,
+      insights,
+      drafts,
+      trends,
+      tools,
+      locale,
+      createdAt: options.createdAt,
+      engine: { mode: 'offline', models: {}, versions: { extraction: EXTRACTION_VERSION, catalogue: '1.0.0', clustering: '1.0.0', writing: '1.0.0', verification: '1.0.0' } },
+      localize: (t) => text.toLocale(t, locale),
+      toSimplified: text.toSimplified,
+    });
+    manifest.counts.trends = report.trends.length;
+    manifest.counts.tools = report.tools.length;
+
+    const quality = await stage('verification', async () => {
+      const verifier = verificationAgent(text);
+      let { quality } = await runAgent(verifier, { report }, ctx);
+      let note = 'passed';
+      if (!quality.ok) {
+        report = repairReport(report, quality, text, locale);
+        ({ quality } = await runAgent(verifier, { report }, ctx));
+        note = quality.ok ? 'repaired' : 'failures remain';
+      }
+      return { value: quality, count: quality.checks.length, note };
+    });
+    if (!quality.ok) {
+      const failed = quality.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.failures.slice(0, 3).join('; ')}`);
+      if (options.strict) throw new AppError('verify.failed', `verification failed:\n  ${failed.join('\n  ')}`, { hint: 'fix the notes, or build without --strict' });
+      for (const line of failed) logger.warn(`verification: ${line}`);
+    }
+
+    await stage('publish', async () => {
+      signal.throwIfAborted();
+      await callTool(ctx.trends, 'save_draft_report', { report }, DraftSavedSchema, signal);
+      await callTool(ctx.trends, 'publish_report', { report_id: report.id }, DraftSavedSchema, signal);
+      return { value: undefined, count: 1 };
+    });
+
+    await stage('render', async () => {
+      const files = renderSite(report, { localize: (t) => text.toLocale(t, locale), insights, quality });
+      await writeSite(options.out, files);
+      return { value: undefined, count: files.size };
+    });
+
+    manifest.status = 'succeeded';
+    manifest.reportId = report.id;
+    return { report, quality, manifest, outDir: options.out };
+  } catch (error) {
+    manifest.status = signal.aborted ? 'aborted' : 'failed';
+    manifest.error = error instanceof Error ? error.message : String(error);
+    if (signal.aborted) throw new AbortedError('build aborted: nothing was published; the next build resumes from the saved insights');
+    throw error;
+  } finally {
+    manifest.finishedAt = new Date().toISOString();
+    await store.putRun(manifest).catch((e) => logger.warn(`could not save the run manifest: ${(e as Error).message}`));
+    await links?.close();
+    await release?.();
+    await store.close();
+  }
+}
+
+function resolveEngine(engine: BuildOptions['engine'], logger: Logger): 'offline' {
+  if (engine === 'claude') {
+    throw new ConfigError('engine.unavailable', 'the Claude engine is not available in this version', {
+      hint: 'build with --engine offline (or --engine auto)',
+    });
+  }
+  if (engine === 'auto' && process.env.ANTHROPIC_API_KEY) {
+    logger.info('ANTHROPIC_API_KEY is set, but this version builds with the offline engine');
+  }
+  return 'offline';
+}
+
+/** `auto`: zh-TW when most sessions are Chinese, en otherwise. */
+export function resolveLocale(locale: BuildOptions['locale'], languages: string[]): Locale {
+  if (locale !== 'auto') return locale;
+  const zh = languages.filter((l) => l === 'zh').length;
+  return zh * 2 >= languages.length && zh > 0 ? 'zh-TW' : 'en';
+}
