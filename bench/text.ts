@@ -6,12 +6,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createSearchIndex,
-  extractKeyPhrases,
-  segment,
-  toLocale,
-} from '../shared/text/index.js';
+import { createSearchIndex, extractKeyPhrases, segment, toLocale } from '../shared/text/index.js';
 
 interface Note {
   id: string;
@@ -33,17 +28,73 @@ function prng(seed: number): () => number {
 }
 
 const ZH_TERMS = [
-  '大模型', '多智能体', '智能体', '检索增强生成', '向量数据库', '知识图谱', '推测解码', '端侧推理', '具身智能', '云原生',
-  '可观测性', '微服务', '低代码', '提示工程', '算力调度', '数据湖', '多模态', '长上下文', '模型量化', '混合专家',
-  '强化学习', '代码生成', '智能客服', '数字人', '自动驾驶', '推荐系统', '数据治理', '隐私计算', '边缘计算', '工作流编排',
+  '大模型',
+  '多智能体',
+  '智能体',
+  '检索增强生成',
+  '向量数据库',
+  '知识图谱',
+  '推测解码',
+  '端侧推理',
+  '具身智能',
+  '云原生',
+  '可观测性',
+  '微服务',
+  '低代码',
+  '提示工程',
+  '算力调度',
+  '数据湖',
+  '多模态',
+  '长上下文',
+  '模型量化',
+  '混合专家',
+  '强化学习',
+  '代码生成',
+  '智能客服',
+  '数字人',
+  '自动驾驶',
+  '推荐系统',
+  '数据治理',
+  '隐私计算',
+  '边缘计算',
+  '工作流编排',
 ];
-const EN_TECH = ['MCP', 'A2A', 'GPT-4o', 'vLLM', 'Kubernetes', 'LangChain', 'Llama-3.1', 'RAG', 'Node.js', 'Ray', 'K8s', 'DeepSeek'];
+const EN_TECH = [
+  'MCP',
+  'A2A',
+  'GPT-4o',
+  'vLLM',
+  'Kubernetes',
+  'LangChain',
+  'Llama-3.1',
+  'RAG',
+  'Node.js',
+  'Ray',
+  'K8s',
+  'DeepSeek',
+];
 const ZH_VERBS = ['提升了', '降低了', '优化了', '重构了', '加速了', '简化了'];
 const ZH_OBJECTS = ['推理延迟', '训练成本', '开发效率', '召回准确率', '系统吞吐量', '运维成本', '用户体验'];
 const ZH_PLACES = ['金融', '医疗', '制造', '零售', '教育', '政务', '电商'];
 const EN_WORDS = [
-  'agents', 'protocol', 'inference', 'latency', 'throughput', 'retrieval', 'embedding', 'evaluation', 'deployment',
-  'orchestration', 'observability', 'pipeline', 'workflow', 'benchmark', 'training', 'serving', 'caching', 'routing',
+  'agents',
+  'protocol',
+  'inference',
+  'latency',
+  'throughput',
+  'retrieval',
+  'embedding',
+  'evaluation',
+  'deployment',
+  'orchestration',
+  'observability',
+  'pipeline',
+  'workflow',
+  'benchmark',
+  'training',
+  'serving',
+  'caching',
+  'routing',
 ];
 
 function pick<T>(rand: () => number, xs: readonly T[]): T {
@@ -52,9 +103,12 @@ function pick<T>(rand: () => number, xs: readonly T[]): T {
 
 function zhSentence(rand: () => number): string {
   const templates = [
-    () => `在${pick(rand, ZH_PLACES)}场景中，我们基于 ${pick(rand, EN_TECH)} 构建${pick(rand, ZH_TERMS)}平台，${pick(rand, ZH_VERBS)}${pick(rand, ZH_OBJECTS)}。`,
-    () => `${pick(rand, ZH_TERMS)}与${pick(rand, ZH_TERMS)}的结合让${pick(rand, ZH_OBJECTS)}提高了 ${Math.floor(rand() * 90 + 10)}%。`,
-    () => `团队使用 ${pick(rand, EN_TECH)} 和 ${pick(rand, EN_TECH)} 落地${pick(rand, ZH_TERMS)}，数据和软件都需要持续迭代。`,
+    () =>
+      `在${pick(rand, ZH_PLACES)}场景中，我们基于 ${pick(rand, EN_TECH)} 构建${pick(rand, ZH_TERMS)}平台，${pick(rand, ZH_VERBS)}${pick(rand, ZH_OBJECTS)}。`,
+    () =>
+      `${pick(rand, ZH_TERMS)}与${pick(rand, ZH_TERMS)}的结合让${pick(rand, ZH_OBJECTS)}提高了 ${Math.floor(rand() * 90 + 10)}%。`,
+    () =>
+      `团队使用 ${pick(rand, EN_TECH)} 和 ${pick(rand, EN_TECH)} 落地${pick(rand, ZH_TERMS)}，数据和软件都需要持续迭代。`,
     () => `${pick(rand, ZH_TERMS)}面临的主要挑战是${pick(rand, ZH_OBJECTS)}和安全合规。`,
   ];
   return pick(rand, templates)();
@@ -77,10 +131,18 @@ export function syntheticNotes(count: number, seed = 42): Note[] {
       const lines = Array.from({ length: 4 + Math.floor(rand() * 4) }, () =>
         lang === 'en' ? enSentence(rand) : zhSentence(rand),
       );
-      const heading = lang === 'en' ? `## ${pick(rand, EN_WORDS)} ${pick(rand, EN_WORDS)}` : `## ${pick(rand, ZH_TERMS)}实践`;
-      sections.push(`${heading}\n\n${lines.join('')}\n\n- ${lang === 'en' ? enSentence(rand) : zhSentence(rand)}`);
+      const heading =
+        lang === 'en'
+          ? `## ${pick(rand, EN_WORDS)} ${pick(rand, EN_WORDS)}`
+          : `## ${pick(rand, ZH_TERMS)}实践`;
+      sections.push(
+        `${heading}\n\n${lines.join('')}\n\n- ${lang === 'en' ? enSentence(rand) : zhSentence(rand)}`,
+      );
     }
-    let title = lang === 'en' ? `${pick(rand, EN_TECH)} ${pick(rand, EN_WORDS)} in production` : `${pick(rand, ZH_TERMS)}的工程实践`;
+    let title =
+      lang === 'en'
+        ? `${pick(rand, EN_TECH)} ${pick(rand, EN_WORDS)} in production`
+        : `${pick(rand, ZH_TERMS)}的工程实践`;
     let body = sections.join('\n\n');
     if (lang === 'tw') {
       title = toLocale(title, 'zh-TW');
@@ -92,9 +154,26 @@ export function syntheticNotes(count: number, seed = 42): Note[] {
 }
 
 const QUERIES = [
-  '大模型推理', '多智能体协作', '向量数据库', '推測解碼', '檢索增強生成', 'agent protocol', 'vLLM inference latency',
-  'Kubernetes', '数据治理 隐私计算', '智慧體', '端侧推理优化', 'retrieval embedding', 'MCP', '金融 智能客服',
-  '训练成本', 'observability pipeline', '低代码平台', 'LangChain agents', '资料', '具身智能 自动驾驶',
+  '大模型推理',
+  '多智能体协作',
+  '向量数据库',
+  '推測解碼',
+  '檢索增強生成',
+  'agent protocol',
+  'vLLM inference latency',
+  'Kubernetes',
+  '数据治理 隐私计算',
+  '智慧體',
+  '端侧推理优化',
+  'retrieval embedding',
+  'MCP',
+  '金融 智能客服',
+  '训练成本',
+  'observability pipeline',
+  '低代码平台',
+  'LangChain agents',
+  '资料',
+  '具身智能 自动驾驶',
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -146,7 +225,12 @@ export async function run(): Promise<void> {
   const seg: Record<string, number> = {};
   for (const [name, subset] of [
     ['all', notes1k],
-    ['zh-Hans', notes1k.filter((_, i) => !/[體資軟]/.test(notes1k[i]!.body) && /\p{Script=Han}/u.test(notes1k[i]!.body))],
+    [
+      'zh-Hans',
+      notes1k.filter(
+        (_, i) => !/[體資軟]/.test(notes1k[i]!.body) && /\p{Script=Han}/u.test(notes1k[i]!.body),
+      ),
+    ],
     ['zh-TW', notes1k.filter((n) => /[體資軟]/.test(n.body))],
     ['en', notes1k.filter((n) => !/\p{Script=Han}/u.test(n.body.replace(/^## .*$/gm, '')))],
   ] as const) {
@@ -177,7 +261,8 @@ export async function run(): Promise<void> {
   extractKeyPhrases(notes10k.map((n) => ({ id: n.id, text: `${n.title}\n${n.body}` })));
   const keyPhrases10k = performance.now() - t0;
 
-  const corpusMB = notes10k.reduce((a, n) => a + Buffer.byteLength(n.title) + Buffer.byteLength(n.body), 0) / 1e6;
+  const corpusMB =
+    notes10k.reduce((a, n) => a + Buffer.byteLength(n.title) + Buffer.byteLength(n.body), 0) / 1e6;
   const results = {
     segmentationMBps: seg,
     indexBuildMs: { '1k': round(build1k), '10k': round(build10k) },
@@ -187,7 +272,11 @@ export async function run(): Promise<void> {
   const record = {
     bench: 'text',
     date: new Date().toISOString(),
-    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     corpus: { notes: notes10k.length, megabytes: round(corpusMB), mix: '60% zh-Hans, 20% zh-TW, 20% en' },
     targets: { segmentationMBps: 5, indexBuild10kMs: 3000, queryP99Ms: 5 },
     results,

@@ -47,7 +47,7 @@ export function assembleReport(input: AssembleInput): Report {
   const seminars = [...new Set(sessions.map((s) => s.seminar))].sort();
   const s = stringsFor(input.locale);
   const contentHash = createHash('sha256')
-    .update(JSON.stringify([sessions.map((x) => x.hash), input.locale, input.engine]))
+    .update(JSON.stringify([sessions.map((x) => x.hash), input.locale, input.engine, input.createdAt]))
     .digest('hex')
     .slice(0, 10);
   return {

@@ -1,17 +1,13 @@
 import { hostname } from 'node:os';
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import { offlineClusteringAgent } from '../../agents/clustering/offline-agent.js';
-import { EXTRACTION_VERSION, offlineExtractionAgent } from '../../agents/extraction/offline-agent.js';
+import { agentVersions } from '../../agents/engines.js';
 import { callTool } from '../../agents/mcp-call.js';
 import { agentText } from '../../agents/text-adapter.js';
-import { offlineCatalogueAgent } from '../../agents/tool-catalog/offline-agent.js';
 import { type AgentContext, runAgent } from '../../agents/types.js';
-import { verificationAgent } from '../../agents/verification/offline-agent.js';
 import type { QualityReport } from '../../agents/verification/offline/verify.js';
-import { offlineWritingAgent } from '../../agents/writing/offline-agent.js';
 import { loadCorpus } from '../../shared/corpus/index.js';
-import { AbortedError, AppError, ConfigError } from '../../shared/errors.js';
+import { AbortedError, AppError, McpCallError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { renderSite } from '../../shared/render/site.js';
 import {
@@ -26,6 +22,7 @@ import { openStore } from '../../shared/store/index.js';
 import { insightKey } from '../../shared/store/types.js';
 import { assembleReport } from './assemble.js';
 import { linkServers } from './links.js';
+import { createAgentSet, resolveEngine } from './engine.js';
 import { createProgress } from './progress.js';
 import { repairReport } from './repair.js';
 import { writeSite } from './write-site.js';
@@ -61,11 +58,12 @@ const DraftSavedSchema = z.object({ reportId: z.string() }).passthrough();
 /** The whole build: plan → extraction×N → catalogue → clustering → writing×K → verification → publish → render. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { logger, signal } = options;
-  const engine = resolveEngine(options.engine, logger);
+  const engine = resolveEngine(options.engine, process.env);
   const corpus = await loadCorpus(options.corpus, { strict: options.strict, maxFileBytes: options.maxFileBytes, signal });
   for (const problem of corpus.problems) logger.warn(`skipped ${problem.file}: ${problem.reason}`);
   const locale = resolveLocale(options.locale, corpus.sessions.map((s) => s.language));
   const text = agentText();
+  const agents = await createAgentSet(engine, { text, logger, env: process.env });
 
   const store = await openStore(options.store, { role: 'cli', logger });
   const stages: StageRecord[] = [];
@@ -86,7 +84,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     release = await store.acquireWriterLock(`trendscope build (pid ${process.pid} on ${hostname()})`, { waitMs: 5000 });
     await store.putRun(manifest);
     links = await linkServers(corpus.sessions, store, logger);
-    const ctx: AgentContext = { corpus: links.corpus, trends: links.trends, logger, signal };
+    const ctx: AgentContext = { corpus: links.corpus, trends: links.trends, logger, signal, ...agents.context };
     const stage = async <T>(name: string, work: () => Promise<{ value: T; count: number; cacheHits?: number; note?: string }>) => {
       signal.throwIfAborted();
       const startedAt = new Date();
@@ -99,7 +97,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
 
     const insights = await stage('extraction', async () => {
-      const extraction = offlineExtractionAgent(text);
+      const extraction = agents.extraction;
       const limit = pLimit(options.concurrency);
       const progress = createProgress('extraction', corpus.sessions.length, logger, options.interactive);
       let hits = 0;
@@ -108,7 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           corpus.sessions.map((session) =>
             limit(async () => {
               signal.throwIfAborted();
-              const cacheKey = insightKey(session.hash, EXTRACTION_VERSION, engine);
+              const cacheKey = insightKey(session.hash, extraction.version, agents.cacheTag);
               const cached = await callTool(ctx.trends, 'get_cached_insight', { key: cacheKey }, CachedSchema, signal);
               if (cached.found && cached.insight) {
                 hits++;
@@ -132,18 +130,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const insightList = corpus.sessions.map((s) => insights.get(s.id)!);
 
     const tools = await stage('tool-catalogue', async () => {
-      const { tools } = await runAgent(offlineCatalogueAgent(text), { insights: insightList }, ctx);
+      const { tools } = await runAgent(agents.catalogue, { insights: insightList }, ctx);
       return { value: tools, count: tools.length };
     });
 
     const drafts = await stage('clustering', async () => {
       const sessions = corpus.sessions.map((s) => ({ id: s.id, title: s.title, tags: s.tags, track: s.track, organization: s.organization }));
-      const { trends } = await runAgent(offlineClusteringAgent(text), { sessions, insights: insightList, trends: options.trends }, ctx);
+      const { trends } = await runAgent(agents.clustering, { sessions, insights: insightList, trends: options.trends }, ctx);
       return { value: trends, count: trends.length };
     });
 
     const trends = await stage('writing', async () => {
-      const writer = offlineWritingAgent(text);
+      const writer = agents.writing;
       let written = { quotes: [] as string[], texts: [] as string[] };
       const out: Trend[] = [];
       for (const [index, draft] of drafts.entries()) {
@@ -164,7 +162,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       tools,
       locale,
       createdAt: options.createdAt,
-      engine: { mode: 'offline', models: {}, versions: { extraction: EXTRACTION_VERSION, catalogue: '1.0.0', clustering: '1.0.0', writing: '1.0.0', verification: '1.0.0' } },
+      engine: { mode: agents.engine, models: agents.models, versions: agentVersions(agents) },
       localize: (t) => text.toLocale(t, locale),
       toSimplified: text.toSimplified,
     });
@@ -172,7 +170,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     manifest.counts.tools = report.tools.length;
 
     const quality = await stage('verification', async () => {
-      const verifier = verificationAgent(text);
+      const verifier = agents.verification;
       let { quality } = await runAgent(verifier, { report }, ctx);
       let note = 'passed';
       if (!quality.ok) {
@@ -190,7 +188,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     await stage('publish', async () => {
       signal.throwIfAborted();
-      await callTool(ctx.trends, 'save_draft_report', { report }, DraftSavedSchema, signal);
+      try {
+        await callTool(ctx.trends, 'save_draft_report', { report }, DraftSavedSchema, signal);
+      } catch (error) {
+        // The same corpus built with the same --date gives the same report id and bytes: publishing it
+        // again only makes it the latest once more.
+        if (!(error instanceof McpCallError && /already published/.test(error.message))) throw error;
+      }
       await callTool(ctx.trends, 'publish_report', { report_id: report.id }, DraftSavedSchema, signal);
       return { value: undefined, count: 1 };
     });
@@ -216,18 +220,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await release?.();
     await store.close();
   }
-}
-
-function resolveEngine(engine: BuildOptions['engine'], logger: Logger): 'offline' {
-  if (engine === 'claude') {
-    throw new ConfigError('engine.unavailable', 'the Claude engine is not available in this version', {
-      hint: 'build with --engine offline (or --engine auto)',
-    });
-  }
-  if (engine === 'auto' && process.env.ANTHROPIC_API_KEY) {
-    logger.info('ANTHROPIC_API_KEY is set, but this version builds with the offline engine');
-  }
-  return 'offline';
 }
 
 /** `auto`: zh-TW when most sessions are Chinese, en otherwise. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { StoreError } from '../errors.js';
+import type { Release } from './types.js';
 
 /** What a writer lock records about its holder, so a waiting build can say who holds it. */
 export const LockOwnerSchema = z.object({
@@ -50,4 +51,24 @@ export function lockedError(
     `the store at ${location} is locked by ${who}; gave up after waiting ${Math.round(waitedMs)} ms`,
     { hint: `wait for that build to finish and retry; if it is no longer running, ${removeHint}` },
   );
+}
+
+/** The writer locks a store instance holds, so closing the store releases any a caller forgot. */
+export class HeldLocks {
+  private readonly releases = new Set<Release>();
+
+  /** Wraps a release so it is forgotten once called; returns the wrapped release. */
+  track(release: Release): Release {
+    const once: Release = async () => {
+      this.releases.delete(once);
+      await release();
+    };
+    this.releases.add(once);
+    return once;
+  }
+
+  /** Releases every lock still held. */
+  async releaseAll(): Promise<void> {
+    for (const release of [...this.releases]) await release();
+  }
 }

@@ -26,7 +26,11 @@ export function foldWidth(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let replacement: string | undefined;
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+    if (
+      (code >= 0xff10 && code <= 0xff19) ||
+      (code >= 0xff21 && code <= 0xff3a) ||
+      (code >= 0xff41 && code <= 0xff5a)
+    ) {
       replacement = String.fromCharCode(code - 0xfee0);
     } else if (code >= 0xf900 && code <= 0xfaff) {
       const unified = text[i]!.normalize('NFC');

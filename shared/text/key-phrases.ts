@@ -26,6 +26,7 @@ export interface KeyPhraseOptions {
 }
 
 function mostFrequentSurface(c: PhraseCandidate): string {
+  if (!c.surfaces) return c.surface;
   let best = '';
   let bestCount = 0;
   // Map iteration follows first occurrence, so ties go to the earliest surface.

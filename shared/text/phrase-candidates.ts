@@ -14,8 +14,10 @@ export interface PhraseCandidate {
   /** Norms of the phrase without its last and without its first token (empty for one token). */
   subNorms: string[];
   count: number;
-  /** Surface form (original script and case) → occurrences. */
-  surfaces: Map<string, number>;
+  /** The first surface form seen (original script and case). */
+  surface: string;
+  /** Surface form → occurrences, once a second form has been seen (most phrases have one). */
+  surfaces?: Map<string, number>;
   /** Order of first occurrence, for stable tie-breaking. */
   first: number;
 }
@@ -91,18 +93,13 @@ export function phraseCandidates(doc: PhraseDoc, maxN = 3): DocPhraseCandidates 
         let c = candidates.get(norm);
         if (!c) {
           const subNorms = n > 1 ? [joinNorms(gram.slice(0, -1)), joinNorms(gram.slice(1))] : [];
-          c = {
-            norm,
-            parts: gram.map((t) => t.norm),
-            subNorms,
-            count: 0,
-            surfaces: new Map(),
-            first: order++,
-          };
+          c = { norm, parts: gram.map((t) => t.norm), subNorms, count: 0, surface, first: order++ };
           candidates.set(norm, c);
+        } else if (c.surfaces || surface !== c.surface) {
+          c.surfaces ??= new Map([[c.surface, c.count]]);
+          c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
         }
         c.count++;
-        c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
       }
     }
   }

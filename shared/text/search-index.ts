@@ -153,18 +153,24 @@ class Index<T> implements SearchIndex<T> {
     const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);
     if (fields.length === 0 || limit === 0) return [];
     const filter = options.filter;
-    const results = this.ms.search(query, {
-      fields,
-      boost: this.boosts,
-      tokenize: () => terms,
-      processTerm: (t: string) => t,
-      // Prefix and typo tolerance only for longer English words: on Chinese they would match
-      // unrelated words sharing a character.
-      prefix: (t: string) => isEnglishTerm(t) && t.length >= 4,
-      fuzzy: (t: string) => (isEnglishTerm(t) && t.length >= 6 ? 1 : false),
-      weights: { prefix: 0.5, fuzzy: 0.3 },
-      filter: filter ? (r: SearchResult) => filter(this.records.get(r.id)?.stored as Partial<T>) : undefined,
-    });
+    const run = (tolerant: boolean) =>
+      this.ms.search(query, {
+        fields,
+        boost: this.boosts,
+        tokenize: () => terms,
+        processTerm: (t: string) => t,
+        // Prefix and typo tolerance only for longer English words (on Chinese they would match
+        // unrelated words sharing a character), and only when exact terms find too little: both
+        // expand a term to many index terms and cost more than the exact search.
+        prefix: tolerant ? (t: string) => isEnglishTerm(t) && t.length >= 4 : false,
+        fuzzy: tolerant ? (t: string) => (isEnglishTerm(t) && t.length >= 6 ? 1 : false) : false,
+        weights: { prefix: 0.5, fuzzy: 0.3 },
+        filter: filter
+          ? (r: SearchResult) => filter(this.records.get(r.id)?.stored as Partial<T>)
+          : undefined,
+      });
+    let results = run(false);
+    if (results.length < offset + limit) results = run(true);
     const page = this.rerank(results, query, terms, fields, offset + limit).slice(offset, offset + limit);
     return page.map((r) => this.hit(r, terms, fields));
   }

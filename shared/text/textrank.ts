@@ -5,7 +5,7 @@ export function textRank(
 ): Map<string, number> {
   const window = options.window ?? 4;
   const damping = options.damping ?? 0.85;
-  const iterations = options.iterations ?? 30;
+  const iterations = options.iterations ?? 20;
   const index = new Map<string, number>();
   const names: string[] = [];
   const edges = new Map<number, Map<number, number>>();

@@ -13,14 +13,14 @@ import {
   type SessionMeta,
 } from '../../schemas/index.js';
 import { validateInput } from '../codec.js';
-import { PublishListeners } from '../publish-listeners.js';
+import { HeldLocks } from '../lock-owner.js';
 import type { PublishEvent, Release, ReportSummary, TrendStore } from '../types.js';
 import { sweepTempFiles } from './atomic-write.js';
 import { acquireFileLock } from './file-lock.js';
 import { fileStem, shardOf } from './file-names.js';
+import { FilePublishFeed } from './file-publish-feed.js';
 import { FileReports } from './file-reports.js';
 import { FileSessions } from './file-sessions.js';
-import { FileWatch } from './file-watch.js';
 import { listDirectory, readJsonFile, writeJsonFile } from './json-file.js';
 
 /** Tuning of the file store; the defaults suit production, tests shorten them. */
@@ -41,10 +41,8 @@ export class FileStore implements TrendStore {
   private readonly logger: Logger;
   private readonly sessions: FileSessions;
   private readonly reports: FileReports;
-  private readonly listeners: PublishListeners;
-  private watch: FileWatch | undefined;
-  private watching: Promise<void> | undefined;
-  private seenSeq = 0;
+  private readonly feed: FilePublishFeed;
+  private readonly held = new HeldLocks();
 
   private constructor(
     private readonly root: string,
@@ -55,7 +53,7 @@ export class FileStore implements TrendStore {
     const update = <T>(fn: () => Promise<T>) => this.underUpdateMutex(fn);
     this.sessions = new FileSessions(root, update);
     this.reports = new FileReports(root, update);
-    this.listeners = new PublishListeners(this.logger);
+    this.feed = new FilePublishFeed(this.reports, options.pollMs ?? 1000, this.logger);
   }
 
   /** Opens (and creates if needed) a file store rooted at `root`. */
@@ -131,11 +129,7 @@ export class FileStore implements TrendStore {
 
   async publish(reportId: string): Promise<void> {
     const { seq, event } = await this.reports.publish(reportId);
-    // Listeners here hear it at once; the watcher then sees this seq as already told.
-    if (seq > this.seenSeq) {
-      this.seenSeq = seq;
-      this.listeners.emit(event);
-    }
+    this.feed.published(seq, event);
   }
 
   getReport(ref: string, options?: { seminar?: string }): Promise<Report | null> {
@@ -184,8 +178,10 @@ export class FileStore implements TrendStore {
       location: this.location,
       logger: this.logger,
     });
-    await this.sweepTemps();
-    return release;
+    await this.sweepTemps().catch((error: unknown) =>
+      this.logger.warn(`cannot remove leftover temp files: ${(error as Error).message}`),
+    );
+    return this.held.track(release);
   }
 
   /** Removes temp files of killed writers; only the lock holder does it, so no live write loses its file. */
@@ -198,63 +194,12 @@ export class FileStore implements TrendStore {
     for (const dir of dirs) await sweepTempFiles(dir, TEMP_MAX_AGE_MS);
   }
 
-  async onPublish(listener: (event: PublishEvent) => void): Promise<Release> {
-    const remove = this.listeners.add(listener);
-    this.watching ??= this.startWatching();
-    try {
-      await this.watching;
-    } catch (error) {
-      remove();
-      throw error;
-    }
-    return async () => {
-      remove();
-      if (this.listeners.size === 0) this.stopWatching();
-    };
-  }
-
-  /** Starts the one watcher of latest.json, from the publish already there (it is not news). */
-  private async startWatching(): Promise<void> {
-    try {
-      this.seenSeq = Math.max(this.seenSeq, (await this.reports.pointers()).seq);
-    } catch (error) {
-      this.watching = undefined;
-      throw error;
-    }
-    if (this.listeners.size === 0) return;
-    this.watch = new FileWatch(this.reports.pointersPath, () => this.checkPointers(), {
-      debounceMs: 20,
-      pollMs: this.options.pollMs ?? 1000,
-      logger: this.logger,
-    });
-  }
-
-  private checking: Promise<void> = Promise.resolve();
-
-  /** Runs one check at a time, so two quick events cannot report the same publish twice. */
-  private checkPointers(): void {
-    this.checking = this.checking.then(async () => {
-      try {
-        const pointers = await this.reports.pointers();
-        if (pointers.seq > this.seenSeq && pointers.last) {
-          this.seenSeq = pointers.seq;
-          this.listeners.emit({ reportId: pointers.last.reportId, seminars: [...pointers.last.seminars] });
-        }
-      } catch (error) {
-        this.logger.warn(`cannot read ${this.reports.pointersPath}: ${(error as Error).message}`);
-      }
-    });
-  }
-
-  private stopWatching(): void {
-    this.watch?.close();
-    this.watch = undefined;
-    this.watching = undefined;
+  onPublish(listener: (event: PublishEvent) => void): Promise<Release> {
+    return this.feed.onPublish(listener);
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
-    this.stopWatching();
-    await this.checking;
+    await this.held.releaseAll();
+    await this.feed.close();
   }
 }

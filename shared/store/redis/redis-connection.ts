@@ -1,8 +1,9 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { type ChainableCommander, Redis, type RedisOptions } from 'ioredis';
 import { StoreError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { StoreTarget } from '../store-url.js';
 import type { StoreRole } from '../types.js';
+import { scriptError } from './redis-scripts.js';
 
 type RedisTarget = Extract<StoreTarget, { kind: 'redis' }>;
 
@@ -133,6 +134,38 @@ export class RedisConnection {
     // ioredis only says "Connection is closed" or "max retries"; the socket error says why.
     const reason = this.lastFailure ?? (error as Error).message ?? String(error);
     return unreachableError(this.location, `${action} failed: ${reason}`, error);
+  }
+
+  /** Runs Redis commands, turning every failure into a StoreError that names the action. */
+  async run<T>(action: string, fn: (client: Redis) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.client);
+    } catch (error) {
+      throw this.failure(error, action);
+    }
+  }
+
+  /** Runs a MULTI/EXEC and fails if any command in it failed. */
+  async transaction(action: string, build: (multi: ChainableCommander) => void): Promise<void> {
+    await this.run(action, async (client) => {
+      const multi = client.multi();
+      build(multi);
+      const results = await multi.exec();
+      if (results === null) throw new StoreError('store.redis', `${action}: the transaction was aborted`);
+      const failed = results.find(([error]) => error !== null);
+      if (failed?.[0]) throw failed[0];
+    });
+  }
+
+  /** Runs a Lua script; its error replies (`NOTFOUND …`, `PUBLISHED …`) become specific StoreErrors. */
+  async script(action: string, lua: string, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.client.eval(lua, keys.length, ...keys, ...args);
+    } catch (error) {
+      throw (
+        (isReplyError(error) ? scriptError(error.message, action) : undefined) ?? this.failure(error, action)
+      );
+    }
   }
 
   /** Closes the connection without waiting for pending replies. */

@@ -1,3 +1,5 @@
+import { StoreError } from '../../errors.js';
+
 /**
  * Lua scripts run atomically by Redis: nothing else runs between their commands, so readers never see
  * a half-saved draft or half-swapped pointers.
@@ -54,3 +56,21 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 `;
+
+/** The StoreError for an error reply of the scripts above, or undefined for any other error. */
+export function scriptError(reply: string, action: string): StoreError | undefined {
+  const message = reply.replace(/^ERR /, '');
+  const detail = message.slice(message.indexOf(' ') + 1);
+  if (message.startsWith('NOTFOUND')) {
+    return new StoreError('store.not-found', `cannot ${action}: no such report`, {
+      hint: 'save the report as a draft first (saveDraft)',
+    });
+  }
+  if (message.startsWith('PUBLISHED')) {
+    return new StoreError('store.conflict', `cannot ${action}: ${detail}`, {
+      hint: 'save the new report under a new id',
+    });
+  }
+  if (message.startsWith('CORRUPT')) return new StoreError('store.corrupt', `cannot ${action}: ${detail}`);
+  return undefined;
+}

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import { StoreError } from '../../errors.js';
 import { type Logger, silentLogger } from '../../logger.js';
 import {
@@ -22,12 +21,13 @@ import {
   summarizeReport,
   validateInput,
 } from '../codec.js';
-import { PublishListeners } from '../publish-listeners.js';
+import { HeldLocks } from '../lock-owner.js';
 import type { StoreTarget } from '../store-url.js';
 import type { PublishEvent, Release, ReportSummary, StoreRole, TrendStore } from '../types.js';
-import { isReplyError, RedisConnection, redisOptions, serverRetryDelay } from './redis-connection.js';
+import { RedisConnection, redisOptions } from './redis-connection.js';
 import { DEFAULT_PREFIX, type RedisKeys, redisKeys } from './redis-keys.js';
 import { acquireRedisLock } from './redis-lock.js';
+import { RedisPublishFeed } from './redis-publish-feed.js';
 import { PUBLISH, SAVE_DRAFT } from './redis-scripts.js';
 
 /** Options of the Redis store. */
@@ -55,9 +55,8 @@ export class RedisStore implements TrendStore {
   readonly location: string;
   private readonly keys: RedisKeys;
   private readonly logger: Logger;
-  private readonly listeners: PublishListeners;
-  private subscriber: Promise<Redis> | undefined;
-  private lastAnnounced: string | undefined;
+  private readonly feed: RedisPublishFeed;
+  private readonly held = new HeldLocks();
 
   private constructor(
     private readonly connection: RedisConnection,
@@ -67,7 +66,7 @@ export class RedisStore implements TrendStore {
     this.location = target.location;
     this.logger = options.logger ?? silentLogger;
     this.keys = redisKeys(options.prefix ?? target.prefix ?? DEFAULT_PREFIX);
-    this.listeners = new PublishListeners(this.logger);
+    this.feed = new RedisPublishFeed(connection, this.keys, options.role, this.location, this.logger);
   }
 
   /** Connects (a CLI fails within a second if Redis is down; a server keeps retrying). */
@@ -86,40 +85,12 @@ export class RedisStore implements TrendStore {
     return new RedisStore(connection, target, options);
   }
 
-  private get client(): Redis {
-    return this.connection.client;
-  }
-
-  /** Runs Redis commands, turning every failure into a StoreError that names the action. */
-  private async call<T>(action: string, fn: (client: Redis) => Promise<T>): Promise<T> {
-    try {
-      return await fn(this.client);
-    } catch (error) {
-      throw this.connection.failure(error, action);
-    }
-  }
-
-  /** Runs a MULTI and fails if any command in it failed. */
-  private async transaction(
-    action: string,
-    build: (multi: ReturnType<Redis['multi']>) => void,
-  ): Promise<void> {
-    await this.call(action, async (client) => {
-      const multi = client.multi();
-      build(multi);
-      const results = await multi.exec();
-      if (results === null) throw new StoreError('store.redis', `${action}: the transaction was aborted`);
-      const failed = results.find(([error]) => error !== null);
-      if (failed?.[0]) throw failed[0];
-    });
-  }
-
   async putSessions(input: Session[]): Promise<void> {
     const sessions = input.map((session) => validateInput(SessionSchema, session, `session ${session?.id}`));
     for (const chunk of chunks(sessions, CHUNK)) {
       const full = chunk.flatMap((session) => [session.id, JSON.stringify(session)]);
       const metas = chunk.flatMap((session) => [session.id, JSON.stringify(sessionMeta(session))]);
-      await this.transaction('save sessions', (multi) => {
+      await this.connection.transaction('save sessions', (multi) => {
         multi.hset(this.keys.sessions, ...full);
         multi.hset(this.keys.sessionMeta, ...metas);
       });
@@ -128,14 +99,16 @@ export class RedisStore implements TrendStore {
 
   async getSession(id: string): Promise<Session | null> {
     if (!IdSchema.safeParse(id).success) return null;
-    const text = await this.call('read a session', (client) => client.hget(this.keys.sessions, id));
+    const text = await this.connection.run('read a session', (client) => client.hget(this.keys.sessions, id));
     return text === null
       ? null
       : decodeStored(SessionSchema, text, `Redis hash ${this.keys.sessions} field ${id}`);
   }
 
   async listSessions(filter: { seminar?: string } = {}): Promise<SessionMeta[]> {
-    const entries = await this.call('list sessions', (client) => client.hgetall(this.keys.sessionMeta));
+    const entries = await this.connection.run('list sessions', (client) =>
+      client.hgetall(this.keys.sessionMeta),
+    );
     const metas = Object.entries(entries).map(([id, text]) =>
       decodeStored(SessionMetaSchema, text, `Redis hash ${this.keys.sessionMeta} field ${id}`),
     );
@@ -154,7 +127,7 @@ export class RedisStore implements TrendStore {
     for (const chunk of chunks(keys, CHUNK)) {
       const names = chunk.map((key) => this.keys.insight(key));
       const texts =
-        names.length === 0 ? [] : await this.call('read insights', (client) => client.mget(names));
+        names.length === 0 ? [] : await this.connection.run('read insights', (client) => client.mget(names));
       texts.forEach((text, i) => {
         out.push(text === null ? null : decodeStored(SessionInsightSchema, text, `Redis key ${names[i]}`));
       });
@@ -165,7 +138,9 @@ export class RedisStore implements TrendStore {
   async putInsight(key: string, insight: SessionInsight): Promise<void> {
     if (key.length === 0) throw new StoreError('store.invalid-input', 'an empty key cannot be stored');
     const valid = validateInput(SessionInsightSchema, insight, `insight ${key}`);
-    await this.call('save an insight', (client) => client.set(this.keys.insight(key), JSON.stringify(valid)));
+    await this.connection.run('save an insight', (client) =>
+      client.set(this.keys.insight(key), JSON.stringify(valid)),
+    );
   }
 
   async saveDraft(input: Report): Promise<void> {
@@ -173,7 +148,7 @@ export class RedisStore implements TrendStore {
     assertReportId(report.id);
     const { keys } = this;
     const args = [report.id, JSON.stringify(report), JSON.stringify(summarizeReport(report))];
-    await this.scripted(
+    await this.connection.script(
       'save a draft',
       SAVE_DRAFT,
       [keys.published, keys.report(report.id), keys.reports],
@@ -190,44 +165,19 @@ export class RedisStore implements TrendStore {
       keys.latestBySeminar,
       keys.published,
     ];
-    await this.scripted(`publish ${reportId}`, PUBLISH, scriptKeys, [reportId, keys.channel]);
-  }
-
-  /** Runs a Lua script; its error replies (`NOTFOUND …`, `PUBLISHED …`) become specific StoreErrors. */
-  private async scripted(action: string, script: string, keys: string[], args: string[]): Promise<unknown> {
-    try {
-      return await this.client.eval(script, keys.length, ...keys, ...args);
-    } catch (error) {
-      if (isReplyError(error)) {
-        const message = error.message.replace(/^ERR /, '');
-        if (message.startsWith('NOTFOUND')) {
-          throw new StoreError('store.not-found', `cannot ${action}: no such report`, {
-            hint: 'save the report as a draft first (saveDraft)',
-          });
-        }
-        if (message.startsWith('PUBLISHED')) {
-          throw new StoreError('store.conflict', `cannot ${action}: ${message.slice('PUBLISHED '.length)}`, {
-            hint: 'save the new report under a new id',
-          });
-        }
-        if (message.startsWith('CORRUPT')) {
-          throw new StoreError('store.corrupt', `cannot ${action}: ${message.slice('CORRUPT '.length)}`);
-        }
-      }
-      throw this.connection.failure(error, action);
-    }
+    await this.connection.script(`publish ${reportId}`, PUBLISH, scriptKeys, [reportId, keys.channel]);
   }
 
   async getReport(ref: string, options: { seminar?: string } = {}): Promise<Report | null> {
     const id = ref === 'latest' ? await this.latest(options.seminar) : ref;
     if (id === null || !IdSchema.safeParse(id).success) return null;
     const key = this.keys.report(id);
-    const text = await this.call('read a report', (client) => client.get(key));
+    const text = await this.connection.run('read a report', (client) => client.get(key));
     return text === null ? null : decodeStored(ReportSchema, text, `Redis key ${key}`);
   }
 
   async listReports(): Promise<ReportSummary[]> {
-    const [entries, published] = await this.call('list reports', (client) =>
+    const [entries, published] = await this.connection.run('list reports', (client) =>
       Promise.all([client.hgetall(this.keys.reports), client.smembers(this.keys.published)]),
     );
     const ids = new Set(published);
@@ -240,33 +190,35 @@ export class RedisStore implements TrendStore {
   }
 
   async latest(seminar?: string): Promise<string | null> {
-    return this.call('read the latest pointer', (client) =>
+    return this.connection.run('read the latest pointer', (client) =>
       seminar === undefined ? client.get(this.keys.latest) : client.hget(this.keys.latestBySeminar, seminar),
     );
   }
 
   async putRun(run: RunManifest): Promise<void> {
     const valid = validateInput(RunManifestSchema, run, `run ${run?.id}`);
-    await this.call('save a run', (client) => client.hset(this.keys.runs, valid.id, JSON.stringify(valid)));
+    await this.connection.run('save a run', (client) =>
+      client.hset(this.keys.runs, valid.id, JSON.stringify(valid)),
+    );
   }
 
   async getRun(id: string): Promise<RunManifest | null> {
-    const text = await this.call('read a run', (client) => client.hget(this.keys.runs, id));
+    const text = await this.connection.run('read a run', (client) => client.hget(this.keys.runs, id));
     return text === null
       ? null
       : decodeStored(RunManifestSchema, text, `Redis hash ${this.keys.runs} field ${id}`);
   }
 
   async listRuns(limit = 50): Promise<RunManifest[]> {
-    const entries = await this.call('list runs', (client) => client.hgetall(this.keys.runs));
+    const entries = await this.connection.run('list runs', (client) => client.hgetall(this.keys.runs));
     return Object.entries(entries)
       .map(([id, text]) => decodeStored(RunManifestSchema, text, `Redis hash ${this.keys.runs} field ${id}`))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id))
       .slice(0, Math.max(0, limit));
   }
 
-  acquireWriterLock(owner: string, options: { waitMs?: number } = {}): Promise<Release> {
-    return acquireRedisLock(this.connection, this.keys.writerLock, {
+  async acquireWriterLock(owner: string, options: { waitMs?: number } = {}): Promise<Release> {
+    const release = await acquireRedisLock(this.connection, this.keys.writerLock, {
       owner,
       waitMs: options.waitMs ?? 0,
       ttlMs: this.options.lockTtlMs ?? 30_000,
@@ -274,91 +226,16 @@ export class RedisStore implements TrendStore {
       db: this.target.db,
       logger: this.logger,
     });
+    return this.held.track(release);
   }
 
-  async onPublish(listener: (event: PublishEvent) => void): Promise<Release> {
-    const remove = this.listeners.add(listener);
-    try {
-      await this.subscribe();
-    } catch (error) {
-      remove();
-      throw error;
-    }
-    return async () => remove();
-  }
-
-  /** The subscriber connection, made on first use; it reconnects and resubscribes by itself. */
-  private subscribe(): Promise<Redis> {
-    this.subscriber ??= this.openSubscriber().catch((error: unknown) => {
-      this.subscriber = undefined;
-      throw error;
-    });
-    return this.subscriber;
-  }
-
-  private async openSubscriber(): Promise<Redis> {
-    const sub = this.client.duplicate({
-      lazyConnect: true,
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: this.options.role === 'cli' ? 1 : null,
-      retryStrategy: serverRetryDelay,
-      connectionName: 'trendscope-subscriber',
-    });
-    let lost = false;
-    sub.on('error', (error: Error) => {
-      if (!lost) this.logger.warn(`Redis subscriber at ${this.location} disconnected: ${error.message}`);
-      lost = true;
-    });
-    sub.on('ready', () => {
-      if (!lost) return;
-      lost = false;
-      void this.catchUp();
-    });
-    sub.on('message', (channel: string, message: string) => {
-      if (channel !== this.keys.channel) return;
-      try {
-        const summary = decodeStored(ReportSummarySchema, message, `Redis channel ${channel}`);
-        this.announce({ reportId: summary.id, seminars: summary.seminars });
-      } catch (error) {
-        this.logger.warn((error as Error).message);
-      }
-    });
-    try {
-      await sub.connect();
-      await sub.subscribe(this.keys.channel);
-      this.lastAnnounced ??= (await this.client.get(this.keys.latest)) ?? undefined;
-    } catch (error) {
-      sub.disconnect();
-      throw this.connection.failure(error, 'subscribe to publish events');
-    }
-    return sub;
-  }
-
-  private announce(event: PublishEvent): void {
-    this.lastAnnounced = event.reportId;
-    this.listeners.emit(event);
-  }
-
-  /** After the subscriber was down, a publish may have been missed: tell listeners if latest moved. */
-  private async catchUp(): Promise<void> {
-    try {
-      const id = await this.latest();
-      if (id === null || id === this.lastAnnounced) return;
-      const text = await this.client.hget(this.keys.reports, id);
-      const seminars = text
-        ? decodeStored(ReportSummarySchema, text, `Redis hash ${this.keys.reports}`).seminars
-        : [];
-      this.announce({ reportId: id, seminars });
-    } catch (error) {
-      this.logger.warn(`cannot check for publishes missed while disconnected: ${(error as Error).message}`);
-    }
+  onPublish(listener: (event: PublishEvent) => void): Promise<Release> {
+    return this.feed.onPublish(listener);
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
-    const subscriber = this.subscriber;
-    this.subscriber = undefined;
-    if (subscriber) (await subscriber.catch(() => undefined))?.disconnect();
+    await this.held.releaseAll();
+    await this.feed.close();
     this.connection.close();
   }
 }

@@ -219,6 +219,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       await (await store.acquireWriterLock('build-four'))();
     });
 
+    it('releases a lock still held when the store is closed', async () => {
+      const closing = await open();
+      await closing.acquireWriterLock('forgetful build');
+      await closing.close();
+      await (await store.acquireWriterLock('next build'))();
+    });
+
     it('keeps two concurrent publishers intact', async () => {
       const other = await open();
       const publishAll = async (s: TrendStore, prefix: string) => {

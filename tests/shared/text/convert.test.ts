@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { foldWidth, simplifyMapped, sourceRange, toLocale, toSimplified } from '../../../shared/text/index.js';
+import {
+  foldWidth,
+  simplifyMapped,
+  sourceRange,
+  toLocale,
+  toSimplified,
+} from '../../../shared/text/index.js';
 
 describe('toLocale', () => {
   it('uses Taiwan phrases for zh-TW', () => {
@@ -71,7 +77,20 @@ describe('simplifyMapped', () => {
   });
 
   it('keeps offsets monotonic and inside the source for any mix of scripts', () => {
-    const pieces = fc.constantFrom('軟體', '最佳化', '程式設計', '資料庫', '数据', 'MCP', ' ', '。', '𠀀', 'ｘ', '記憶體', '乾淨');
+    const pieces = fc.constantFrom(
+      '軟體',
+      '最佳化',
+      '程式設計',
+      '資料庫',
+      '数据',
+      'MCP',
+      ' ',
+      '。',
+      '𠀀',
+      'ｘ',
+      '記憶體',
+      '乾淨',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
         const text = parts.join('');

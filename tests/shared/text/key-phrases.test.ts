@@ -9,7 +9,8 @@ import {
 
 const zhAgents =
   '# 多智能体协作\n基于 MCP 和 A2A 的多智能体协作正在落地。多智能体协作需要统一的通信协议。MCP 负责工具调用，A2A 负责智能体之间的协作。';
-const zhInference = '大模型推理优化：推测解码、KV 缓存和连续批处理。推测解码让大模型推理更快，连续批处理提升吞吐量。';
+const zhInference =
+  '大模型推理优化：推测解码、KV 缓存和连续批处理。推测解码让大模型推理更快，连续批处理提升吞吐量。';
 const enDecoding =
   'Speculative decoding speeds up LLM inference. We use speculative decoding with vLLM and a small draft model. The draft model proposes tokens.';
 
@@ -27,7 +28,8 @@ describe('extractKeyPhrases', () => {
     for (const phrases of result) {
       expect(phrases.length).toBeGreaterThan(0);
       expect(phrases[0]!.weight).toBe(1);
-      for (let i = 1; i < phrases.length; i++) expect(phrases[i]!.weight).toBeLessThanOrEqual(phrases[i - 1]!.weight);
+      for (let i = 1; i < phrases.length; i++)
+        expect(phrases[i]!.weight).toBeLessThanOrEqual(phrases[i - 1]!.weight);
     }
   });
 
@@ -76,7 +78,10 @@ describe('extractKeyPhrases', () => {
 
   it('can rank with document frequencies from another corpus', () => {
     const analysed = [phraseCandidates({ id: 'x', text: zhInference })];
-    const stats = corpusPhraseStats([...analysed, phraseCandidates({ id: 'y', text: '推测解码。推测解码。' })]);
+    const stats = corpusPhraseStats([
+      ...analysed,
+      phraseCandidates({ id: 'y', text: '推测解码。推测解码。' }),
+    ]);
     expect(stats.docCount).toBe(2);
     expect(stats.df.get('推测解码')).toBe(2);
     const [ranked] = rankKeyPhrases(analysed, stats, { topK: 3 });

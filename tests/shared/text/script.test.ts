@@ -9,7 +9,9 @@ describe('detectScript', () => {
   });
 
   it('calls English a text that only quotes a Chinese title', () => {
-    expect(detectScript('The keynote 大模型 covered agents, protocols, evaluation and many other topics')).toBe('en');
+    expect(
+      detectScript('The keynote 大模型 covered agents, protocols, evaluation and many other topics'),
+    ).toBe('en');
   });
 });
 

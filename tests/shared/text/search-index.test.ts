@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, loadSearchIndex, type SearchIndexOptions, toLocale } from '../../../shared/text/index.js';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  type SearchIndexOptions,
+  toLocale,
+} from '../../../shared/text/index.js';
 
 interface Note {
   id: string;
@@ -21,14 +26,24 @@ const notes: Note[] = [
     body: toLocale('通过推测解码和连续批处理进行大模型推理优化，数据和软件都要调优。', 'zh-TW'),
     track: 'infra',
   },
-  { id: 'en-agent', title: 'Building an agent', body: 'One agent calls tools. Nothing about wire formats.', track: 'agents' },
+  {
+    id: 'en-agent',
+    title: 'Building an agent',
+    body: 'One agent calls tools. Nothing about wire formats.',
+    track: 'agents',
+  },
   {
     id: 'en-protocol',
     title: 'Wire formats',
     body: 'The protocol between an agent and its tools is JSON-RPC; the agent protocol is MCP.',
     track: 'agents',
   },
-  { id: 'en-vector', title: 'Vector databases', body: 'Retrieval with embeddings and a vector database.', track: 'data' },
+  {
+    id: 'en-vector',
+    title: 'Vector databases',
+    body: 'Retrieval with embeddings and a vector database.',
+    track: 'data',
+  },
 ];
 
 const options: SearchIndexOptions<Note> = {
@@ -58,7 +73,9 @@ describe('createSearchIndex', () => {
   });
 
   it('is case-insensitive and stems English', () => {
-    expect(ids(index.search('AGENTS'))).toEqual(expect.arrayContaining(['en-agent', 'en-protocol', 'zh-agents']));
+    expect(ids(index.search('AGENTS'))).toEqual(
+      expect.arrayContaining(['en-agent', 'en-protocol', 'zh-agents']),
+    );
     expect(ids(index.search('embedding'))).toEqual(['en-vector']);
     expect(ids(index.search('databases'))).toEqual(['en-vector']);
   });
@@ -87,7 +104,14 @@ describe('createSearchIndex', () => {
     expect(hit?.snippet).toContain('«推理最佳化»');
     expect(hit?.highlights).toEqual(['推理最佳化']);
     const long = createSearchIndex<Note>(options);
-    long.add([{ id: 'l', title: 't', body: `${'无关内容。'.repeat(60)}这里讲向量数据库。${'其他内容。'.repeat(60)}`, track: '' }]);
+    long.add([
+      {
+        id: 'l',
+        title: 't',
+        body: `${'无关内容。'.repeat(60)}这里讲向量数据库。${'其他内容。'.repeat(60)}`,
+        track: '',
+      },
+    ]);
     const [far] = long.search('向量数据库');
     expect(far?.snippet).toContain('«向量数据库»');
     expect(far?.snippet.length).toBeLessThanOrEqual(170);
@@ -122,7 +146,8 @@ describe('createSearchIndex', () => {
   it('serializes and loads back to the same results', () => {
     const json = JSON.parse(JSON.stringify(index.toJSON())) as unknown;
     const loaded = loadSearchIndex<Note>(json, options);
-    for (const q of ['agent protocol', '推理優化', '数据', 'embedding']) expect(loaded.search(q)).toEqual(index.search(q));
+    for (const q of ['agent protocol', '推理優化', '数据', 'embedding'])
+      expect(loaded.search(q)).toEqual(index.search(q));
   });
 
   it('rejects a serialized index that is malformed or has other fields', () => {

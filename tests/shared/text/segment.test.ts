@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment, tokenize, toLocale } from '../../../shared/text/index.js';
 
-const words = (text: string) => segment(text).filter((t) => t.kind !== 'punct').map((t) => t.norm);
+const words = (text: string) =>
+  segment(text)
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => t.norm);
 
 describe('segment', () => {
   it('keeps domain terms whole in mixed Chinese and English', () => {
@@ -34,15 +37,38 @@ describe('segment', () => {
   });
 
   it('keeps domain terms of the project dictionary whole', () => {
-    for (const term of ['检索增强生成', '向量数据库', '具身智能', '推测解码', '可观测性', '云原生', '知识图谱']) {
+    for (const term of [
+      '检索增强生成',
+      '向量数据库',
+      '具身智能',
+      '推测解码',
+      '可观测性',
+      '云原生',
+      '知识图谱',
+    ]) {
       expect(words(`我们讨论了${term}的实践`)).toContain(term);
     }
   });
 
   it('keeps technical tokens whole', () => {
     const text = 'A2A, GPT-4o, C++, Node.js, K8s, RAG, .NET, C#, Llama-3.1, 3FS and vLLM.';
-    const en = segment(text).filter((t) => t.kind === 'en').map((t) => t.text);
-    expect(en).toEqual(['A2A', 'GPT-4o', 'C++', 'Node.js', 'K8s', 'RAG', '.NET', 'C#', 'Llama-3.1', '3FS', 'and', 'vLLM']);
+    const en = segment(text)
+      .filter((t) => t.kind === 'en')
+      .map((t) => t.text);
+    expect(en).toEqual([
+      'A2A',
+      'GPT-4o',
+      'C++',
+      'Node.js',
+      'K8s',
+      'RAG',
+      '.NET',
+      'C#',
+      'Llama-3.1',
+      '3FS',
+      'and',
+      'vLLM',
+    ]);
   });
 
   it('tells numbers from words and punctuation', () => {
@@ -65,7 +91,20 @@ describe('segment', () => {
 
   it('gives offsets that slice back to the token text on any mixed input', () => {
     const piece = fc.oneof(
-      fc.constantFrom('大模型', '推理優化', '最佳化', '程式設計', 'Node.js', 'GPT-4o', ' ', '\n', '。', '，', '𠀀', 'Ａ'),
+      fc.constantFrom(
+        '大模型',
+        '推理優化',
+        '最佳化',
+        '程式設計',
+        'Node.js',
+        'GPT-4o',
+        ' ',
+        '\n',
+        '。',
+        '，',
+        '𠀀',
+        'Ａ',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
@@ -86,7 +125,13 @@ describe('segment', () => {
 
 describe('tokenize', () => {
   it('drops punctuation and stop words in both languages', () => {
-    expect(tokenize('基于 MCP 和 A2A 的多智能体协作, and the agents')).toEqual(['mcp', 'a2a', '多智能体', '协作', 'agent']);
+    expect(tokenize('基于 MCP 和 A2A 的多智能体协作, and the agents')).toEqual([
+      'mcp',
+      'a2a',
+      '多智能体',
+      '协作',
+      'agent',
+    ]);
   });
 
   it('returns nothing for stop words only', () => {

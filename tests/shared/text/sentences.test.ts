@@ -18,7 +18,9 @@ describe('splitSentences', () => {
   });
 
   it('does not split English after abbreviations, initials, decimals or inside names', () => {
-    expect(texts('Use e.g. vLLM 3.5 on Node.js today. Dr. Smith and J. Doe agree, i.e. it works. Next one.')).toEqual([
+    expect(
+      texts('Use e.g. vLLM 3.5 on Node.js today. Dr. Smith and J. Doe agree, i.e. it works. Next one.'),
+    ).toEqual([
       'Use e.g. vLLM 3.5 on Node.js today.',
       'Dr. Smith and J. Doe agree, i.e. it works.',
       'Next one.',
@@ -34,7 +36,8 @@ describe('splitSentences', () => {
   });
 
   it('labels headings, list items, table cells and quotes, without their markers', () => {
-    const body = '# 标题 #\n\n- **要点**：MCP\n2. 第二\n\n> 引用的话。\n\n| 工具 | 说明 |\n|---|:-:|\n| vLLM | 推理 |';
+    const body =
+      '# 标题 #\n\n- **要点**：MCP\n2. 第二\n\n> 引用的话。\n\n| 工具 | 说明 |\n|---|:-:|\n| vLLM | 推理 |';
     const units = splitSentences(body).map((s) => [s.kind, s.text]);
     expect(units).toEqual([
       ['heading', '标题'],
