@@ -268,7 +268,11 @@ const ROWS: Array<[string, string]> = [
   ['getInsights1kMs', 'getInsights 1 000'],
 ];
 
-function markdown(results: Record<string, Record<string, number> | string>, reportBytes: number): string {
+function markdown(
+  results: Record<string, Record<string, number> | string>,
+  reportBytes: number,
+  load: number,
+): string {
   const cell = (kind: string, key: string) => {
     const result = results[kind];
     return typeof result === 'string' ? 'n/a' : `${result?.[key] ?? 'n/a'}`;
@@ -279,6 +283,7 @@ function markdown(results: Record<string, Record<string, number> | string>, repo
     `Command: \`npm run bench -- store\` (bench/store.ts), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
     `Report: ${SESSIONS} sessions, ${TRENDS} trends, ${TOOLS} tools, ${(reportBytes / 1e6).toFixed(1)} MB of JSON; ` +
       `reads validate the whole report with zod. Times in ms; file store on local ext4 with fsync.`,
+    `Load average when it started: ${load.toFixed(1)} (other processes share the 2 cores; rerun on an idle machine for clean numbers).`,
     '',
     '| operation | file | redis |',
     '|---|---:|---:|',
@@ -312,6 +317,7 @@ async function writeMarkdown(section: string): Promise<void> {
 
 /** Runs the store benchmark and records its results. */
 export async function run(): Promise<void> {
+  const load = os.loadavg()[0] ?? 0;
   const reportBytes = Buffer.byteLength(JSON.stringify(syntheticReport('size')));
   const results: Record<string, Record<string, number> | string> = {};
   process.stderr.write('store bench: file store…\n');
@@ -325,13 +331,14 @@ export async function run(): Promise<void> {
       cores: os.cpus().length,
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      loadAverage: load,
     },
     report: { sessions: SESSIONS, trends: TRENDS, tools: TOOLS, bytes: reportBytes },
     results,
   };
   await fs.mkdir(path.resolve('bench/results'), { recursive: true });
   await fs.writeFile(path.resolve('bench/results/store.json'), `${JSON.stringify(record, null, 2)}\n`);
-  const section = markdown(results, reportBytes);
+  const section = markdown(results, reportBytes, load);
   await writeMarkdown(section);
   process.stdout.write(section);
 }

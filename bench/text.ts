@@ -276,6 +276,8 @@ export async function run(): Promise<void> {
       cores: os.cpus().length,
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      // Other work on the machine slows every number; the load average says how much there was.
+      loadAverage1m: round(os.loadavg()[0] ?? 0),
     },
     corpus: { notes: notes10k.length, megabytes: round(corpusMB), mix: '60% zh-Hans, 20% zh-TW, 20% en' },
     targets: { segmentationMBps: 5, indexBuild10kMs: 3000, queryP99Ms: 5 },
@@ -289,6 +291,7 @@ export async function run(): Promise<void> {
 Command: \`npm run bench -- text\` (bench/text.ts), ${record.date.slice(0, 10)}, Node ${process.version}.
 Corpus: ${notes10k.length} synthetic notes (${round(corpusMB)} MB UTF-8; ${record.corpus.mix}), seeded PRNG.
 Segmentation = \`segment()\` (script conversion with offsets, jieba, English normalization); MB of UTF-8 input per second.
+Load average at the end of the run: ${record.machine.loadAverage1m} (2 cores; above 2, other processes competed).
 Queries = \`search()\` with limit 10, BM25 + phrase re-rank + snippets, ${times.length} runs over ${QUERIES.length} mixed queries.
 
 | measure | result | target | |

@@ -21,7 +21,10 @@ export interface SessionFilters {
 export interface SessionHit {
   session: Session;
   score: number;
+  /** Empty when searched with `snippets: false` (see `CorpusIndex.snippet`). */
   snippet: string;
+  /** Index terms of the session that matched. */
+  terms: string[];
 }
 
 /** Largest number of hits one search considers. */
@@ -44,19 +47,27 @@ export class CorpusIndex {
   readonly sessions: readonly Session[];
   readonly problems: readonly CorpusProblem[];
   private readonly byId = new Map<string, Session>();
-  private readonly text: TextSearch;
+  private text: TextSearch | undefined;
 
   constructor(corpus: CorpusData) {
     this.sessions = [...corpus.sessions].sort(compareSessions);
     this.problems = corpus.problems;
     for (const session of this.sessions) this.byId.set(session.id, session);
-    this.text = createTextSearch([
+  }
+
+  /**
+   * The full-text index, built on the first search: segmenting every body costs seconds on a large
+   * corpus, and a build's agents only read sessions by id.
+   */
+  private textIndex(): TextSearch {
+    if (this.text) return this.text;
+    const text = createTextSearch([
       { name: 'title', boost: 3 },
       { name: 'tags', boost: 2 },
       { name: 'people', boost: 1.5 },
       { name: 'body', boost: 1 },
     ]);
-    this.text.add(
+    text.add(
       this.sessions.map((s) => ({
         id: s.id,
         title: s.title,
@@ -65,6 +76,8 @@ export class CorpusIndex {
         body: s.body,
       })),
     );
+    this.text = text;
+    return text;
   }
 
   /** A session by id. */
@@ -99,15 +112,23 @@ export class CorpusIndex {
     return this.sessions.filter((s) => this.matches(s, filters));
   }
 
-  /** Full-text search (Simplified and Traditional Chinese match each other), best first. */
-  search(query: string, filters: SessionFilters = {}): SessionHit[] {
+  /**
+   * Full-text search (Simplified and Traditional Chinese match each other), best first. With
+   * `snippets: false` the passages are left empty for `snippet()` to make for the hits shown.
+   */
+  search(query: string, filters: SessionFilters = {}, options: { snippets?: boolean } = {}): SessionHit[] {
     const hits: SessionHit[] = [];
-    for (const match of this.text.search(query, MAX_SESSION_HITS)) {
+    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, { snippets: options.snippets ?? true })) {
       const session = this.byId.get(match.id);
       if (!session || !this.matches(session, filters)) continue;
-      hits.push({ session, score: match.score, snippet: match.snippet });
+      hits.push({ session, score: match.score, snippet: match.snippet, terms: match.terms });
     }
     return hits;
+  }
+
+  /** The matching passage of a hit found with `snippets: false`. */
+  snippet(hit: SessionHit, query: string): string {
+    return hit.snippet || this.textIndex().snippet({ id: hit.session.id, terms: hit.terms }, query);
   }
 
   /** Counts per seminar, language and track, and the number of loader problems. */

@@ -12,7 +12,8 @@ export function createServer(deps: CorpusServerDeps): McpServer {
   const ctx = corpusContext(deps);
   const server = new McpServer(
     { name: 'trendscope-corpus', title: 'trendscope corpus', version: SERVER_VERSION },
-    { instructions: INSTRUCTIONS },
+    // Logging is declared so clients may call logging/setLevel; the servers themselves log to stderr.
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
   registerTools(server, ctx);
   registerResources(server, ctx);

@@ -31,7 +31,12 @@ export function closeIds(input: string, candidates: Iterable<string>, max = 5): 
 }
 
 /** A message for an unknown id that names the closest known ones and the tool that lists them all. */
-export function unknownIdMessage(kind: string, id: string, candidates: Iterable<string>, listTool: string): string {
+export function unknownIdMessage(
+  kind: string,
+  id: string,
+  candidates: Iterable<string>,
+  listTool: string,
+): string {
   const close = closeIds(id, candidates);
   const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
   const hint = close.length > 0 ? ` Closest ids: ${close.join(', ')}.` : '';

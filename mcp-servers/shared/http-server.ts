@@ -48,7 +48,11 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-function allowSet(defaults: readonly string[], extra: string[] | undefined, keepOrigins: boolean): Set<string> {
+function allowSet(
+  defaults: readonly string[],
+  extra: string[] | undefined,
+  keepOrigins: boolean,
+): Set<string> {
   const set = new Set<string>(defaults);
   for (const entry of extra ?? []) {
     if (keepOrigins && entry.includes('://')) {
@@ -116,7 +120,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const auth = checkBearer(req.headers.authorization, token);
       if (auth !== 'ok') {
         const challenge =
-          auth === 'missing' ? `Bearer realm="${AUTH_REALM}"` : `Bearer realm="${AUTH_REALM}", error="invalid_token"`;
+          auth === 'missing'
+            ? `Bearer realm="${AUTH_REALM}"`
+            : `Bearer realm="${AUTH_REALM}", error="invalid_token"`;
         return sendJsonError(res, 401, 'Unauthorized: send Authorization: Bearer <token>', {
           'www-authenticate': challenge,
         });

@@ -25,7 +25,10 @@ export const CursorSchema = z
 /** Output fields every paged result carries. */
 export const PageInfoShape = {
   total: z.number().int().nonnegative().describe('How many items match, over all pages'),
-  nextCursor: z.string().optional().describe('Pass as `cursor` to get the next page; absent on the last page'),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('Pass as `cursor` to get the next page; absent on the last page'),
   truncated: z.boolean().optional().describe('True when the page was cut to stay within the size limit'),
   note: z.string().optional().describe('What to do about a truncated page'),
 };

@@ -21,7 +21,11 @@ export interface ServeHandle {
 /** Serves a factory over stdio or HTTP; the stdio server stops by itself when the client closes stdin. */
 export async function serveMcp(options: ServeOptions): Promise<ServeHandle> {
   if (options.http) {
-    const running = await startHttpServer({ ...options.http, createServer: options.createServer, logger: options.logger });
+    const running = await startHttpServer({
+      ...options.http,
+      createServer: options.createServer,
+      logger: options.logger,
+    });
     let resolveClosed = () => {};
     const closed = new Promise<void>((resolve) => {
       resolveClosed = resolve;

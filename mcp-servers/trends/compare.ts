@@ -79,7 +79,11 @@ function compareTools(from: Report, to: Report): ReportComparison['tools'] {
  * keywords, summaries and sub-trends (best pairs first, each trend used once, pairs below
  * `threshold` left unpaired); unpaired trends of `to` are new, those of `from` faded.
  */
-export function compareReports(from: Report, to: Report, threshold = DEFAULT_MATCH_THRESHOLD): ReportComparison {
+export function compareReports(
+  from: Report,
+  to: Report,
+  threshold = DEFAULT_MATCH_THRESHOLD,
+): ReportComparison {
   const fromVectors = from.trends.map(trendVector);
   const toVectors = to.trends.map(trendVector);
   const pairs: Array<{ i: number; j: number; similarity: number }> = [];

@@ -48,14 +48,22 @@ export type ReportLookup = { ok: true; index: ReportIndex } | { ok: false; resul
 export async function lookupReport(ctx: TrendsContext, ref: string): Promise<ReportLookup> {
   const wanted = ref.trim() === '' ? 'latest' : ref.trim();
   if (wanted !== 'latest' && !IdSchema.safeParse(wanted).success) {
-    return { ok: false, result: toolError(`invalid report id ${JSON.stringify(wanted.slice(0, 80))}: use "latest" or an id from \`list_reports\``) };
+    return {
+      ok: false,
+      result: toolError(
+        `invalid report id ${JSON.stringify(wanted.slice(0, 80))}: use "latest" or an id from \`list_reports\``,
+      ),
+    };
   }
   let index: ReportIndex | null;
   try {
     index = await ctx.reports.resolve(wanted);
   } catch (error) {
     ctx.logger.warn('report lookup failed', { ref: wanted, error: (error as Error).message });
-    return { ok: false, result: toolError(`the trend store could not load report ${wanted}: ${(error as Error).message}`) };
+    return {
+      ok: false,
+      result: toolError(`the trend store could not load report ${wanted}: ${(error as Error).message}`),
+    };
   }
   if (index) return { ok: true, index };
   if (wanted === 'latest') return { ok: false, result: toolError(NO_REPORT_MESSAGE) };

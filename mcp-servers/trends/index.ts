@@ -1,10 +1,10 @@
-export { compareReports, cosine, DEFAULT_MATCH_THRESHOLD, trendVector } from './compare.js';
 export type { ReportComparison, TrendMatch } from './compare.js';
-export { NO_REPORT_MESSAGE, trendsContext } from './context.js';
+export { compareReports, cosine, DEFAULT_MATCH_THRESHOLD, trendVector } from './compare.js';
 export type { TrendsContext, TrendsServerDeps } from './context.js';
+export { NO_REPORT_MESSAGE, trendsContext } from './context.js';
 export { insightKeyCandidates, lookupInsight } from './insight-lookup.js';
-export { ReportCache } from './report-cache.js';
 export type { ReportCacheOptions } from './report-cache.js';
-export { ReportIndex } from './report-index.js';
+export { ReportCache } from './report-cache.js';
 export type { ReportHit, SearchKind } from './report-index.js';
+export { ReportIndex } from './report-index.js';
 export { createServer } from './server.js';

@@ -89,7 +89,8 @@ export function renderTrendMarkdown(index: ReportIndex, trend: Trend): string {
   const section = (title: string, claims: Array<Claim & { title?: string }>) => {
     if (claims.length === 0) return;
     lines.push(`## ${title}`, '');
-    for (const claim of claims) lines.push(`- ${claim.title ? `**${claim.title}**: ` : ''}${claim.text}${cite(claim)}`);
+    for (const claim of claims)
+      lines.push(`- ${claim.title ? `**${claim.title}**: ` : ''}${claim.text}${cite(claim)}`);
     lines.push('');
   };
   section(h.overview, trend.overview);

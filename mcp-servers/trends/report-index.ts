@@ -1,5 +1,11 @@
-import { type Report, type ReportSession, ReportSchema, type Tool, type Trend } from '../../shared/schemas/index.js';
-import { type TextSearch, createTextSearch } from '../shared/text-search.js';
+import {
+  type Report,
+  ReportSchema,
+  type ReportSession,
+  type Tool,
+  type Trend,
+} from '../../shared/schemas/index.js';
+import { createTextSearch, type TextSearch } from '../shared/text-search.js';
 import { citedSessions, trendClaims } from './claims.js';
 import type { ClaimRef, TrendGlance } from './schemas.js';
 
@@ -41,6 +47,8 @@ export class ReportIndex {
   private readonly claimsBySession = new Map<string, ClaimRef[]>();
   private readonly docs = new Map<string, SearchDoc>();
   private readonly text: TextSearch;
+  /** Matched terms of the hits of recent searches, for snippets made later. */
+  private readonly matchTerms = new WeakMap<ReportHit, string[]>();
 
   /** Validates a report (stores hand back JSON) and indexes it. */
   constructor(raw: unknown) {
@@ -102,11 +110,19 @@ export class ReportIndex {
     };
   }
 
-  /** Searches trends, claims, tools and sessions, best first, optionally by kind and seminar. */
-  search(query: string, filters: { kinds?: readonly SearchKind[]; seminar?: string } = {}): ReportHit[] {
+  /**
+   * Searches trends, claims, tools and sessions, best first, optionally by kind and seminar. With
+   * `snippets: false` the hits have empty snippets until `fillSnippets` is called on the ones shown:
+   * a common word matches hundreds of documents, and their passages cost more than the search.
+   */
+  search(
+    query: string,
+    filters: { kinds?: readonly SearchKind[]; seminar?: string } = {},
+    options: { snippets?: boolean } = {},
+  ): ReportHit[] {
     const seminar = filters.seminar?.trim().toLowerCase();
     const hits: ReportHit[] = [];
-    for (const match of this.text.search(query, MAX_SEARCH_HITS * 2)) {
+    for (const match of this.text.search(query, MAX_SEARCH_HITS * 2, { snippets: options.snippets ?? true })) {
       const doc = this.docs.get(match.id);
       if (!doc) continue;
       if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(doc.kind)) continue;
@@ -120,8 +136,19 @@ export class ReportIndex {
       };
       if (doc.trendId) hit.trendId = doc.trendId;
       if (doc.sessionIds) hit.sessionIds = doc.sessionIds;
+      this.matchTerms.set(hit, match.terms);
       hits.push(hit);
       if (hits.length >= MAX_SEARCH_HITS) break;
+    }
+    return hits;
+  }
+
+  /** Fills in the snippets of hits found with `snippets: false` (in place; returns them). */
+  fillSnippets(hits: ReportHit[], query: string): ReportHit[] {
+    for (const hit of hits) {
+      if (hit.snippet) continue;
+      const terms = this.matchTerms.get(hit);
+      if (terms) hit.snippet = this.text.snippet({ id: `${hit.kind}:${hit.id}`, terms }, query);
     }
     return hits;
   }
@@ -134,7 +161,9 @@ export class ReportIndex {
         kind: 'trend',
         id: trend.id,
         title: trend.name,
-        text: [trend.summary, trend.keywords.join(' '), trend.subTrends.map((s) => s.name).join(' ')].join('\n'),
+        text: [trend.summary, trend.keywords.join(' '), trend.subTrends.map((s) => s.name).join(' ')].join(
+          '\n',
+        ),
         seminars: this.seminarsOf(trend.sessionIds),
       });
     }

@@ -15,7 +15,8 @@ export function createServer(deps: TrendsServerDeps): McpServer {
   const ctx = trendsContext(deps);
   const server = new McpServer(
     { name: 'trendscope-trends', title: 'trendscope trends', version: SERVER_VERSION },
-    { instructions: INSTRUCTIONS },
+    // Logging is declared so clients may call logging/setLevel; the servers themselves log to stderr.
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
   registerTools(server, ctx);
   registerResources(server, ctx);

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import pLimit from 'p-limit';
 import { z } from 'zod';
 import { agentVersions } from '../../agents/engines.js';
 import { callTool } from '../../agents/mcp-call.js';
@@ -14,7 +13,6 @@ import {
   type Locale,
   type Report,
   type RunManifest,
-  SessionInsightSchema,
   type StageRecord,
   type Trend,
 } from '../../shared/schemas/index.js';
@@ -22,7 +20,10 @@ import { openStore } from '../../shared/store/index.js';
 import { insightKey } from '../../shared/store/types.js';
 import { assembleReport } from './assemble.js';
 import { linkServers } from './links.js';
-import { createAgentSet, resolveEngine } from './engine.js';
+import { withBatch } from './batch-extraction.js';
+import { createAgentSet, type EngineOptions, resolveEngine } from './engine.js';
+import { inProcessExtraction } from './extraction.js';
+import { queueExtraction } from '../queue/queue-extraction.js';
 import { createProgress } from './progress.js';
 import { repairReport } from './repair.js';
 import { writeSite } from './write-site.js';
@@ -43,6 +44,12 @@ export interface BuildOptions {
   logger: Logger;
   signal: AbortSignal;
   interactive?: boolean;
+  /** Run extraction on BullMQ workers through this Redis (`--queue`); the store must be Redis too. */
+  queue?: string;
+  /** Where ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL and TRENDSCOPE_MODEL_* are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Claude engine settings (`--model role=id`, `--batch`). */
+  claude?: EngineOptions;
 }
 
 export interface BuildResult {
@@ -52,18 +59,22 @@ export interface BuildResult {
   outDir: string;
 }
 
-const CachedSchema = z.object({ found: z.boolean(), insight: SessionInsightSchema.optional() });
 const DraftSavedSchema = z.object({ reportId: z.string() }).passthrough();
 
 /** The whole build: plan → extraction×N → catalogue → clustering → writing×K → verification → publish → render. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { logger, signal } = options;
-  const engine = resolveEngine(options.engine, process.env);
+  // Checked first: a queue build fails within a second when Redis is down, before loading anything.
+  const extraction = options.queue
+    ? await queueExtraction({ queue: options.queue, store: options.store, logger })
+    : inProcessExtraction(options.concurrency);
+  const env = options.env ?? process.env;
+  const engine = resolveEngine(options.engine, env);
   const corpus = await loadCorpus(options.corpus, { strict: options.strict, maxFileBytes: options.maxFileBytes, signal });
   for (const problem of corpus.problems) logger.warn(`skipped ${problem.file}: ${problem.reason}`);
   const locale = resolveLocale(options.locale, corpus.sessions.map((s) => s.language));
   const text = agentText();
-  const agents = await createAgentSet(engine, { text, logger, env: process.env });
+  const agents = await createAgentSet(engine, { text, logger, env, ...(options.claude ? { options: options.claude } : {}) });
 
   const store = await openStore(options.store, { role: 'cli', logger });
   const stages: StageRecord[] = [];
@@ -97,31 +108,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
 
     const insights = await stage('extraction', async () => {
-      const extraction = agents.extraction;
-      const limit = pLimit(options.concurrency);
       const progress = createProgress('extraction', corpus.sessions.length, logger, options.interactive);
-      let hits = 0;
+      const tasks = corpus.sessions.map((session) => ({
+        session,
+        cacheKey: insightKey(session.hash, agents.extraction.version, agents.cacheTag),
+      }));
       try {
-        const results = await Promise.all(
-          corpus.sessions.map((session) =>
-            limit(async () => {
-              signal.throwIfAborted();
-              const cacheKey = insightKey(session.hash, extraction.version, agents.cacheTag);
-              const cached = await callTool(ctx.trends, 'get_cached_insight', { key: cacheKey }, CachedSchema, signal);
-              if (cached.found && cached.insight) {
-                hits++;
-                progress.tick(session.id);
-                return cached.insight;
-              }
-              const { insight } = await runAgent(extraction, { sessionId: session.id, cacheKey }, ctx);
-              progress.tick(session.id);
-              return insight;
-            }),
-          ),
-        );
-        return { value: new Map(results.map((i) => [i.sessionId, i])), count: results.length - hits, cacheHits: hits };
+        const outcome = await withBatch(extraction, agents.extractBatch).run(tasks, { agents, ctx, progress });
+        return { value: outcome.insights, count: outcome.extracted, cacheHits: outcome.cached, note: extraction.mode };
       } finally {
-        limit.clearQueue();
         progress.stop();
       }
     });
@@ -215,6 +210,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     manifest.finishedAt = new Date().toISOString();
+    manifest.usage = agents.usage();
     await store.putRun(manifest).catch((e) => logger.warn(`could not save the run manifest: ${(e as Error).message}`));
     await links?.close();
     await release?.();

@@ -41,7 +41,10 @@ export interface TrendStore {
   getInsights(keys: string[]): Promise<Array<SessionInsight | null>>;
   putInsight(key: string, insight: SessionInsight): Promise<void>;
 
-  /** Saves a report that is not yet visible as `latest`. */
+  /**
+   * Saves a report that is not yet visible as `latest`. Saving a published id again is a no-op when the
+   * report is identical, and a StoreError `store.conflict` when it is not; the id `latest` is reserved.
+   */
   saveDraft(report: Report): Promise<void>;
   /** Makes a saved draft the latest report overall and for each of its seminars, atomically. */
   publish(reportId: string): Promise<void>;
@@ -59,6 +62,7 @@ export interface TrendStore {
   acquireWriterLock(owner: string, options?: { waitMs?: number }): Promise<Release>;
   /** Calls `listener` after every publish; returns a function that unsubscribes. */
   onPublish(listener: (event: PublishEvent) => void): Promise<Release>;
+  /** Releases any writer lock still held, stops listening for publishes and closes connections. */
   close(): Promise<void>;
 }
 

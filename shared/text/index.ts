@@ -17,6 +17,7 @@ export type {
   SearchIndex,
   SearchIndexOptions,
   SearchOptions,
+  Snippet,
 } from './search-index.js';
 export { createSearchIndex, loadSearchIndex } from './search-index.js';
 export type { SerializedSearchIndex } from './search-index-schema.js';

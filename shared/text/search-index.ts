@@ -35,6 +35,11 @@ export interface SearchOptions<T> {
   filter?: (doc: Partial<T>) => boolean;
   /** Searches only these fields. */
   fields?: readonly string[];
+  /**
+   * Builds snippets and highlights (default true). Without them a search with many hits costs a
+   * fraction: call `snippet()` for the hits actually shown.
+   */
+  snippets?: boolean;
 }
 
 /** One search result: BM25 score, a snippet of the original text with «highlights», stored fields. */
@@ -44,7 +49,15 @@ export interface SearchHit<T> {
   snippet: string;
   /** The matched words as written in the snippet. */
   highlights: string[];
+  /** Index terms of the document that matched the query (what `snippet()` highlights). */
+  terms: string[];
   doc?: Partial<T>;
+}
+
+/** A passage of a document around the matches of a query, with «highlights». */
+export interface Snippet {
+  snippet: string;
+  highlights: string[];
 }
 
 /** A full-text index over Chinese (either script) and English documents. */
@@ -54,6 +67,8 @@ export interface SearchIndex<T> {
   has(id: string): boolean;
   readonly size: number;
   search(query: string, options?: SearchOptions<T>): SearchHit<T>[];
+  /** The snippet of one hit found with `snippets: false` (an unknown id gives an empty one). */
+  snippet(hit: Pick<SearchHit<T>, 'id' | 'terms'>, query: string, options?: Pick<SearchOptions<T>, 'fields'>): Snippet;
   toJSON(): SerializedSearchIndex;
 }
 
@@ -172,7 +187,15 @@ class Index<T> implements SearchIndex<T> {
     let results = run(false);
     if (results.length < offset + limit) results = run(true);
     const page = this.rerank(results, query, terms, fields, offset + limit).slice(offset, offset + limit);
-    return page.map((r) => this.hit(r, terms, fields));
+    const withSnippets = options.snippets ?? true;
+    return page.map((r) => this.hit(r, terms, fields, withSnippets));
+  }
+
+  snippet(hit: Pick<SearchHit<T>, 'id' | 'terms'>, query: string, options: Pick<SearchOptions<T>, 'fields'> = {}): Snippet {
+    const record = this.records.get(hit.id);
+    if (!record) return { snippet: '', highlights: [] };
+    const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);
+    return this.snippetOf(record, [...new Set([...tokenize(query), ...hit.terms])], fields);
   }
 
   /** Boosts hits whose field holds the whole query as written (after normalization). */
@@ -191,9 +214,18 @@ class Index<T> implements SearchIndex<T> {
     return head.concat(results.slice(needed + RERANK_EXTRA));
   }
 
-  private hit(r: SearchResult, queryTerms: string[], fields: string[]): SearchHit<T> {
+  private hit(r: SearchResult, queryTerms: string[], fields: string[], withSnippet: boolean): SearchHit<T> {
     const record = this.records.get(r.id)!;
-    const terms = [...new Set([...queryTerms, ...r.terms])];
+    const { snippet, highlights } = withSnippet
+      ? this.snippetOf(record, [...new Set([...queryTerms, ...r.terms])], fields)
+      : { snippet: '', highlights: [] };
+    const result: SearchHit<T> = { id: record.id, score: r.score, snippet, highlights, terms: r.terms };
+    if (this.options.storeFields?.length) result.doc = record.stored as Partial<T>;
+    return result;
+  }
+
+  /** The snippet of the field holding the most distinct terms (the longest on ties). */
+  private snippetOf(record: DocRecord, terms: string[], fields: string[]): Snippet {
     let best: { field: FieldText; matches: ReturnType<typeof findMatches> } | undefined;
     for (const name of fields) {
       const field = record.fields[name];
@@ -207,12 +239,7 @@ class Index<T> implements SearchIndex<T> {
       if (better) best = { field, matches };
     }
     const markers = this.options.markers ?? { open: '«', close: '»' };
-    const { snippet, highlights } = best
-      ? buildSnippet(best.field, best.matches, markers)
-      : { snippet: '', highlights: [] };
-    const result: SearchHit<T> = { id: record.id, score: r.score, snippet, highlights };
-    if (this.options.storeFields?.length) result.doc = record.stored as Partial<T>;
-    return result;
+    return best ? buildSnippet(best.field, best.matches, markers) : { snippet: '', highlights: [] };
   }
 
   toJSON(): SerializedSearchIndex {

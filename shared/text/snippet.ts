@@ -16,8 +16,25 @@ export interface TermMatch {
 const HAN = /\p{Script=Han}/u;
 const MAX_MATCHES_PER_TERM = 64;
 
+// Only the syntax characters: with the `u` flag an escaped "-" or "/" is a syntax error.
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// One compiled pattern per term: a search builds snippets for many hits with the same terms.
+const termPatterns = new Map<string, RegExp>();
+const MAX_CACHED_PATTERNS = 512;
+
+function termPattern(term: string): RegExp {
+  let re = termPatterns.get(term);
+  if (!re) {
+    // Stems match their inflections: decod → decoding, agent → agents.
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}[\\p{L}\\p{N}]*`, 'gu');
+    if (termPatterns.size >= MAX_CACHED_PATTERNS) termPatterns.clear();
+    termPatterns.set(term, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 /** Finds the terms in a field: Chinese terms anywhere, others at a word start, extended to the word end. */
@@ -36,8 +53,7 @@ export function findMatches(field: FieldText, terms: readonly string[]): TermMat
       }
       continue;
     }
-    // Stems match their inflections: decod → decoding, agent → agents.
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}[\\p{L}\\p{N}]*`, 'gu');
+    const re = termPattern(term);
     let n = 0;
     for (let m = re.exec(norm); m !== null && n < MAX_MATCHES_PER_TERM; m = re.exec(norm), n++) {
       matches.push({ start: m.index, end: m.index + m[0].length, term });

@@ -30,19 +30,30 @@ async function newestSource(dir: string): Promise<number> {
 
 /** Builds dist/ with tsc when any source is newer than the built CLI (tsc emits even with type errors). */
 export default async function setup(project: TestProject): Promise<void> {
-  const built = await stat(CLI).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(CLI).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const newest = Math.max(...(await Promise.all(SOURCE_DIRS.map((d) => newestSource(path.join(root, d))))));
   let error = '';
   if (built < newest) {
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
     try {
-      await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+      await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+        cwd: root,
+        maxBuffer: 16 * 1024 * 1024,
+      });
     } catch (failure) {
       const output = (failure as { stdout?: string }).stdout ?? String(failure);
       // Type errors elsewhere in the tree do not stop the emit; only a missing CLI does.
-      const after = await stat(CLI).then((s) => s.mtimeMs, () => 0);
-      if (after <= built) error = `tsc -p tsconfig.build.json did not produce ${CLI}:\n${output.slice(0, 4000)}`;
-      else process.stderr.write(`e2e build: tsc reported errors but emitted dist/\n${output.slice(0, 2000)}\n`);
+      const after = await stat(CLI).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      );
+      if (after <= built)
+        error = `tsc -p tsconfig.build.json did not produce ${CLI}:\n${output.slice(0, 4000)}`;
+      else
+        process.stderr.write(`e2e build: tsc reported errors but emitted dist/\n${output.slice(0, 2000)}\n`);
     }
   }
   project.provide('distBuildError', error);

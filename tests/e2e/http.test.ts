@@ -12,7 +12,9 @@ describe('built CLI over Streamable HTTP (v2 client)', () => {
   beforeAll(async () => {
     expect(inject('distBuildError')).toBe('');
     fixture = await openFixtureStore({ withReport: true });
-    server = spawnCli(['serve', 'trends', '--http', '127.0.0.1:0', '--store', `file:${fixture.dir}`], { TRENDSCOPE_TOKEN: TOKEN });
+    server = spawnCli(['serve', 'trends', '--http', '127.0.0.1:0', '--store', `file:${fixture.dir}`], {
+      TRENDSCOPE_TOKEN: TOKEN,
+    });
     url = await endpointOf(server);
   });
   afterAll(async () => {
@@ -21,7 +23,9 @@ describe('built CLI over Streamable HTTP (v2 client)', () => {
   });
 
   const connect = async (mode: 'auto' | { pin: '2026-07-28' } | 'legacy') => {
-    const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${TOKEN}` } } });
+    const transport = new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { authorization: `Bearer ${TOKEN}` } },
+    });
     const client = new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode } });
     await client.connect(transport);
     return client;
@@ -44,7 +48,11 @@ describe('built CLI over Streamable HTTP (v2 client)', () => {
   it('reports health without a token and refuses MCP without one', async () => {
     const health = await fetch(url.replace('/mcp', '/healthz'));
     expect(await health.json()).toEqual({ ok: true, report: 'fixture-2025' });
-    const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="trendscope"');
   });

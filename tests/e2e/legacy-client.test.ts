@@ -45,7 +45,16 @@ describe('v1 SDK client (2025 era) against the built CLI', () => {
     let server: CliProcess;
     let url: string;
     beforeAll(async () => {
-      server = spawnCli(['serve', 'trends', '--http', '127.0.0.1:0', '--token', 'v1-token', '--store', `file:${fixture.dir}`]);
+      server = spawnCli([
+        'serve',
+        'trends',
+        '--http',
+        '127.0.0.1:0',
+        '--token',
+        'v1-token',
+        '--store',
+        `file:${fixture.dir}`,
+      ]);
       url = await endpointOf(server);
     });
     afterAll(async () => {

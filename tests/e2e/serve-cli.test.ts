@@ -7,7 +7,14 @@ describe('trendscope serve refuses unsafe or incomplete setups', () => {
   });
 
   it('will not bind a non-loopback address without a token', async () => {
-    const cli = spawnCli(['serve', 'trends', '--http', '0.0.0.0:0', '--store', 'file:/tmp/trendscope-never-created']);
+    const cli = spawnCli([
+      'serve',
+      'trends',
+      '--http',
+      '0.0.0.0:0',
+      '--store',
+      'file:/tmp/trendscope-never-created',
+    ]);
     expect(await cli.exited).toBe(2);
     expect(cli.stderr()).toContain('without a token');
     expect(cli.stderr()).toContain('--token');

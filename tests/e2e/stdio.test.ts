@@ -12,7 +12,10 @@ function stdioClient(args: string[]): { client: Client; transport: StdioClientTr
     env: { PATH: process.env.PATH ?? '', TRENDSCOPE_LOG_LEVEL: 'warn' },
     stderr: 'pipe',
   });
-  return { client: new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } }), transport };
+  return {
+    client: new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } }),
+    transport,
+  };
 }
 
 describe('built CLI over stdio (v2 client)', () => {
@@ -38,9 +41,18 @@ describe('built CLI over stdio (v2 client)', () => {
   });
 
   it('serves the write tools with --writable', async () => {
-    const { client, transport } = stdioClient(['serve', 'trends', '--writable', '--store', `file:${fixture.dir}`]);
+    const { client, transport } = stdioClient([
+      'serve',
+      'trends',
+      '--writable',
+      '--store',
+      `file:${fixture.dir}`,
+    ]);
     await client.connect(transport);
-    const cached = await client.callTool({ name: 'get_cached_insight', arguments: { key: fixture.insightKey } });
+    const cached = await client.callTool({
+      name: 'get_cached_insight',
+      arguments: { key: fixture.insightKey },
+    });
     expect((cached.structuredContent as { found: boolean }).found).toBe(true);
     await client.close();
   });
@@ -49,7 +61,9 @@ describe('built CLI over stdio (v2 client)', () => {
     const { client, transport } = stdioClient(['serve', 'corpus', '--corpus', MCP_CORPUS_DIR]);
     await client.connect(transport);
     const hits = await client.callTool({ name: 'search_sessions', arguments: { query: 'vLLM' } });
-    expect((hits.structuredContent as { results: Array<{ id: string }> }).results[0]?.id).toBe('gpu-inference-serving');
+    expect((hits.structuredContent as { results: Array<{ id: string }> }).results[0]?.id).toBe(
+      'gpu-inference-serving',
+    );
     const stats = await client.readResource({ uri: 'corpus://stats' });
     expect(JSON.parse((stats.contents[0] as { text: string }).text).sessions).toBe(6);
     await client.close();

@@ -51,7 +51,8 @@ export function endpointOf(cli: CliProcess, timeoutMs = 20_000): Promise<string>
       const match = /listening at (http:\/\/\S+\/mcp)/.exec(cli.stderr());
       if (match?.[1]) return resolve(match[1]);
       if (cli.child.exitCode !== null) return reject(new Error(`the server exited:\n${cli.stderr()}`));
-      if (Date.now() - started > timeoutMs) return reject(new Error(`no endpoint after ${timeoutMs} ms:\n${cli.stderr()}`));
+      if (Date.now() - started > timeoutMs)
+        return reject(new Error(`no endpoint after ${timeoutMs} ms:\n${cli.stderr()}`));
       cli.child.stderr?.once('data', check);
       cli.child.once('exit', check);
     };

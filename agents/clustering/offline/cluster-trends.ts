@@ -40,7 +40,7 @@ export function clusterTrends(
 ): TrendDraft[] {
   const ordered = [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1));
   const bags = ordered.map((s) => termBag(s, insights.get(s.id), text));
-  const { vectors, terms } = tfidf(bags);
+  const { vectors, terms } = tfidf(bags, { maxDfShare: 0.9 });
   const k = chooseK(vectors, terms.length, options.trends);
   const partition = k <= 1 ? single(vectors.length, terms.length) : sphericalKMeans(vectors, k, terms.length, restartsFor(vectors.length));
   const groups = compact(partition, vectors, terms.length);
@@ -81,7 +81,11 @@ function termBag(session: ClusterSession, insight: SessionInsight | undefined, t
   add(session.title, 3);
   for (const tag of session.tags) add(tag, 2);
   add(session.track, 1.5);
+  // The whole track name as one feature: organisers curate tracks, so sharing one is strong evidence.
+  const track = session.track.trim().toLowerCase();
+  if (track) bag.set(`track:${text.toSimplified(track)}`, 6);
   if (!insight) return bag;
+  // Key phrases stand for the body; whole sentences add more noise than signal.
   const top = insight.keyPhrases.slice(0, 12);
   const max = Math.max(1e-9, ...top.map((p) => p.weight));
   for (const phrase of top) add(phrase.phrase, 2 * (phrase.weight / max));
@@ -89,8 +93,9 @@ function termBag(session: ClusterSession, insight: SessionInsight | undefined, t
     const key = `tool:${text.toSimplified(tool.name).toLowerCase()}`;
     bag.set(key, (bag.get(key) ?? 0) + 1);
   }
+  // Words of the statements count for document frequency only (a truer IDF), not as weight.
   for (const item of [insight.summary, ...insight.keyPoints, ...insight.applications, ...insight.challenges]) {
-    add(item.text, 0.4);
+    for (const token of text.tokenize(item.text)) if (!bag.has(token)) bag.set(token, 0);
   }
   return bag;
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SessionInsight } from '../../../shared/schemas/index.js';
+import { isGenericWord } from '../../../shared/text/index.js';
+import { isGenericTerm } from '../../extraction/offline/generic-terms.js';
 import type { ClusterSession, ClusterText } from './cluster-trends.js';
 import { TAXONOMY } from './taxonomy.js';
 
@@ -15,7 +17,8 @@ interface PhraseStat {
   sessions: Set<string>;
 }
 
-const MIN_AREA_SHARE = 0.2;
+const MIN_AREA_SHARE = 0.45;
+const MIN_TRACK_SHARE = 0.6;
 
 /**
  * Names clusters from what is distinctive about them (phrases frequent inside and rare outside, a
@@ -46,28 +49,58 @@ export function nameClusters(
       })
       .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)),
   );
-  const keywords = ranked.map((list) => dedupeContained(list).slice(0, 8));
-  const areas = options.phrasesOnly ? new Map<number, (typeof TAXONOMY)[number]>() : assignAreas(keywords);
+  // Generic words ("Agent", "数据") cannot name a cluster, but they do tell which area it belongs to.
+  const keywords = ranked.map((list) => dedupeContained(list.filter((k) => isNameable(k.key))).slice(0, 8));
+  const areas = options.phrasesOnly
+    ? new Map<number, (typeof TAXONOMY)[number]>()
+    : assignAreas(
+        ranked.map((list) => list.slice(0, 12)),
+        groups.map((sessions) => sessions.map((session) => sessionText(session, insights, text))),
+      );
+  const tracks = options.phrasesOnly ? new Map<number, string>() : dominantTracks(groups, areas);
   const used = new Set<string>();
   return keywords.map((list, g) => {
     const area = areas.get(g);
+    const track = tracks.get(g);
     const top = list.map((k) => k.surface);
     const phraseName = top.length === 0 ? groups[g]![0]?.title ?? '—' : top.length === 1 || options.phrasesOnly ? top[0]! : null;
     const name = area
       ? { zh: area.zh, en: area.en }
-      : phraseName
-        ? { zh: phraseName, en: phraseName }
-        : { zh: `${top[0]}与${top[1]}`, en: `${top[0]} and ${top[1]}` };
-    return { id: uniqueId(area?.id ?? slug(top), used), name, keywords: top };
+      : track
+        ? { zh: track, en: track }
+        : phraseName
+          ? { zh: phraseName, en: phraseName }
+          : { zh: `${top[0]}与${top[1]}`, en: `${top[0]} and ${top[1]}` };
+    return { id: uniqueId(area?.id ?? slug(track ? [track] : top), used), name, keywords: top };
   });
+}
+
+/**
+ * The track most of a cluster's sessions share, when no other cluster shares it as much: the
+ * organisers' own name for the theme, used when no taxonomy area fits.
+ */
+function dominantTracks(groups: ClusterSession[][], areas: Map<number, unknown>): Map<number, string> {
+  const result = new Map<number, string>();
+  const taken = new Set<string>();
+  groups.forEach((sessions, g) => {
+    if (areas.has(g) || sessions.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const s of sessions) if (s.track.trim()) counts.set(s.track.trim(), (counts.get(s.track.trim()) ?? 0) + 1);
+    const [track, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+    if (track && count / sessions.length >= MIN_TRACK_SHARE && !taken.has(track)) {
+      result.set(g, track);
+      taken.add(track);
+    }
+  });
+  return result;
 }
 
 function phraseStats(sessions: ClusterSession[], insights: Map<string, SessionInsight>, text: ClusterText) {
   const stats = new Map<string, PhraseStat>();
   const add = (surface: string, weight: number, sessionId: string) => {
     const clean = surface.trim();
-    if ([...clean].length < 2) return;
     const key = text.toSimplified(clean).toLowerCase();
+    if ([...key].length < 2) return;
     const s = stats.get(key) ?? { surface: new Map(), weight: 0, sessions: new Set() };
     s.surface.set(clean, (s.surface.get(clean) ?? 0) + 1);
     s.weight += weight;
@@ -83,6 +116,14 @@ function phraseStats(sessions: ClusterSession[], insights: Map<string, SessionIn
   return stats;
 }
 
+/** A phrase can name a cluster unless it is a generic word, a single Chinese character or a short acronym. */
+function isNameable(key: string): boolean {
+  if (isGenericWord(key) || isGenericTerm(key)) return false;
+  const cjk = (key.match(/[\u3400-\u9fff]/g) ?? []).length;
+  if (cjk === 1 && key.length === 1) return false;
+  return cjk >= 2 || /[a-z]{3,}|[a-z]\d|\d[a-z]/.test(key);
+}
+
 function topSurface(stat: PhraseStat): string {
   return [...stat.surface.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
@@ -94,15 +135,30 @@ function dedupeContained<T extends { key: string }>(list: T[]): T[] {
   return kept;
 }
 
-/** Gives each cluster at most one taxonomy area, each area to at most one cluster, best matches first. */
-function assignAreas(keywords: Array<Array<{ key: string; score: number }>>): Map<number, (typeof TAXONOMY)[number]> {
+/** Title, tags and top phrases of a session, in analysis form, for matching taxonomy keywords. */
+function sessionText(session: ClusterSession, insights: Map<string, SessionInsight>, text: ClusterText): string {
+  const phrases = insights.get(session.id)?.keyPhrases.slice(0, 10).map((p) => p.phrase) ?? [];
+  return text.toSimplified([session.title, ...session.tags, ...phrases].join(' | ')).toLowerCase();
+}
+
+/**
+ * Gives each cluster at most one taxonomy area, each area to at most one cluster, best matches first.
+ * A match counts the cluster's distinctive phrases the area covers and the share of its sessions
+ * that speak of the area at all.
+ */
+function assignAreas(
+  keywords: Array<Array<{ key: string; score: number }>>,
+  sessionTexts: string[][],
+): Map<number, (typeof TAXONOMY)[number]> {
   const pairs: Array<{ g: number; a: number; share: number }> = [];
   keywords.forEach((list, g) => {
     const total = list.reduce((s, k) => s + k.score, 0);
-    if (total <= 0) return;
+    const texts = sessionTexts[g] ?? [];
+    if (total <= 0 || texts.length === 0) return;
     TAXONOMY.forEach((area, a) => {
       const matched = list.filter((k) => area.keywords.some((w) => matches(k.key, w))).reduce((s, k) => s + k.score, 0);
-      pairs.push({ g, a, share: matched / total });
+      const coverage = texts.filter((t) => area.keywords.some((w) => matches(t, w))).length / texts.length;
+      pairs.push({ g, a, share: 0.5 * (matched / total) + 0.5 * coverage });
     });
   });
   pairs.sort((x, y) => y.share - x.share || x.g - y.g || x.a - y.a);

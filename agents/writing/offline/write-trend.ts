@@ -1,4 +1,4 @@
-import type { TrendDraft } from '../../clustering/offline/cluster-trends.js';
+import { stringsFor } from '../../../shared/render/strings.js';
 import type {
   Claim,
   InsightItem,
@@ -8,7 +8,7 @@ import type {
   Tool,
   Trend,
 } from '../../../shared/schemas/index.js';
-import { stringsFor } from '../../../shared/render/strings.js';
+import type { TrendDraft } from '../../clustering/offline/cluster-trends.js';
 import { claimText, titleCase } from './claim-text.js';
 
 export interface WriteText {
@@ -40,7 +40,9 @@ export function writeTrend(
   const s = stringsFor(locale);
   const local = (t: string) => text.toLocale(t, locale);
   const name = local(locale === 'en' ? draft.name.en : draft.name.zh);
-  const members = draft.primaryIds.map((id) => insights.get(id)).filter((i): i is SessionInsight => i !== undefined);
+  const members = draft.primaryIds
+    .map((id) => insights.get(id))
+    .filter((i): i is SessionInsight => i !== undefined);
   const keywords = draft.keywords.slice(0, 3).map(local);
 
   const pick = (
@@ -82,21 +84,44 @@ export function writeTrend(
 
   const lead: Claim = {
     text: s.overviewLead(members.length, keywords),
-    citations: members.slice(0, 3).map((i) => ({ sessionId: i.sessionId, quote: i.summary.evidence[0]!.quote })),
+    citations: members
+      .slice(0, 3)
+      .map((i) => ({ sessionId: i.sessionId, quote: i.summary.evidence[0]!.quote })),
   };
-  const overview = [lead, ...fill(from((i) => [...i.recommendations, i.summary]), LIMITS.overview)];
+  const overview = [
+    lead,
+    ...fill(
+      from((i) => [...i.recommendations, i.summary]),
+      LIMITS.overview,
+    ),
+  ];
   const applications = fill(
     from((i) => i.applications),
     LIMITS.applications,
-  ).map((c): TitledClaim => ({ title: c.title ?? titleCase(c.text.slice(0, 12)), text: c.text, citations: c.citations }));
-  const impacts = fill(from((i) => i.impacts), LIMITS.impacts).map(stripTitle);
-  const challenges = fill(from((i) => i.challenges), LIMITS.challenges).map(stripTitle);
+  ).map(
+    (c): TitledClaim => ({
+      title: c.title ?? titleCase(c.text.slice(0, 12)),
+      text: c.text,
+      citations: c.citations,
+    }),
+  );
+  const impacts = fill(
+    from((i) => i.impacts),
+    LIMITS.impacts,
+  ).map(stripTitle);
+  const challenges = fill(
+    from((i) => i.challenges),
+    LIMITS.challenges,
+  ).map(stripTitle);
 
   const memberIds = new Set(draft.primaryIds);
   const toolIds = tools
     .map((tool) => ({ tool, overlap: tool.sessionIds.filter((id) => memberIds.has(id)).length }))
     .filter((t) => t.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || b.tool.mentions - a.tool.mentions || a.tool.name.localeCompare(b.tool.name))
+    .sort(
+      (a, b) =>
+        b.overlap - a.overlap || b.tool.mentions - a.tool.mentions || a.tool.name.localeCompare(b.tool.name),
+    )
     .slice(0, LIMITS.tools)
     .map((t) => t.tool.id);
 

@@ -30,13 +30,18 @@ export function registerSessionResource(server: McpServer, ctx: CorpusContext): 
     }),
     {
       title: 'Session note',
-      description: 'A conference session note as Markdown, with a small metadata header (speaker, organization, seminar, date, track, tags).',
+      description:
+        'A conference session note as Markdown, with a small metadata header (speaker, organization, seminar, date, track, tags).',
       mimeType: 'text/markdown',
     },
     (uri, variables) => {
       const id = String(variables.id ?? '');
       const session = ctx.index.get(id);
-      if (!session) throw new ResourceNotFoundError(uri.href, unknownIdMessage('session', id, ctx.index.ids(), 'list_sessions'));
+      if (!session)
+        throw new ResourceNotFoundError(
+          uri.href,
+          unknownIdMessage('session', id, ctx.index.ids(), 'list_sessions'),
+        );
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: sessionMarkdown(session) }] };
     },
   );

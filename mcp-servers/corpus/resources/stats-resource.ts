@@ -8,11 +8,14 @@ export function registerStatsResource(server: McpServer, ctx: CorpusContext): vo
     'corpus://stats',
     {
       title: 'Corpus statistics',
-      description: 'JSON: number of sessions per seminar, language and track, and how many files the loader skipped.',
+      description:
+        'JSON: number of sessions per seminar, language and track, and how many files the loader skipped.',
       mimeType: 'application/json',
     },
     (uri) => ({
-      contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(ctx.index.stats(), null, 2) }],
+      contents: [
+        { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(ctx.index.stats(), null, 2) },
+      ],
     }),
   );
 }

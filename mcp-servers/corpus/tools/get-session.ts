@@ -12,13 +12,17 @@ const InputSchema = z.object({
   detail: z
     .enum(['summary', 'full'])
     .default('summary')
-    .describe(`summary (default): metadata and the first ${SUMMARY_CHARS} characters; full: the body, page by page`),
+    .describe(
+      `summary (default): metadata and the first ${SUMMARY_CHARS} characters; full: the body, page by page`,
+    ),
   offset: z
     .number()
     .int()
     .min(0)
     .default(0)
-    .describe('With detail=full: character offset to start the page at (use nextOffset of the previous page)'),
+    .describe(
+      'With detail=full: character offset to start the page at (use nextOffset of the previous page)',
+    ),
 });
 const OutputSchema = z.object({
   session: SessionMetaSchema.describe('Metadata, content hash and path of the note'),
@@ -49,16 +53,32 @@ export function registerGetSessionTool(server: McpServer, ctx: CorpusContext): v
       const total = session.body.length;
       if (detail === 'summary') {
         const preview = bodyPreview(session.body);
-        const output: z.infer<typeof OutputSchema> = { session: meta, body: preview, bodyChars: total, offset: 0 };
+        const output: z.infer<typeof OutputSchema> = {
+          session: meta,
+          body: preview,
+          bodyChars: total,
+          offset: 0,
+        };
         if (total > SUMMARY_CHARS) {
           output.truncated = true;
           output.note = 'summary — call again with detail=full for the whole body';
         }
-        return toolResult(output, `${session.title} [${session.id}] — ${session.speaker}, ${session.organization}\n${preview}`);
+        return toolResult(
+          output,
+          `${session.title} [${session.id}] — ${session.speaker}, ${session.organization}\n${preview}`,
+        );
       }
-      if (offset > total) return toolError(`offset ${offset} is past the end of the body (${total} characters): use 0 ≤ offset ≤ ${total}`);
+      if (offset > total)
+        return toolError(
+          `offset ${offset} is past the end of the body (${total} characters): use 0 ≤ offset ≤ ${total}`,
+        );
       const page = bodyPage(session.body, offset);
-      const output: z.infer<typeof OutputSchema> = { session: meta, body: page.text, bodyChars: total, offset };
+      const output: z.infer<typeof OutputSchema> = {
+        session: meta,
+        body: page.text,
+        bodyChars: total,
+        offset,
+      };
       let marker = '';
       if (page.end < total) {
         output.nextOffset = page.end;

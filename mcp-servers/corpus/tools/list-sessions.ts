@@ -36,7 +36,8 @@ export function registerListSessionsTool(server: McpServer, ctx: CorpusContext):
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { sessions: items, ...page };
       const lines = items.map(
-        (s) => `${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')}; ${s.seminar}; ${s.date ?? 'undated'}; ${s.language})`,
+        (s) =>
+          `${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')}; ${s.seminar}; ${s.date ?? 'undated'}; ${s.language})`,
       );
       return toolResult(output, renderList('Sessions', lines, page));
     },

@@ -2,13 +2,19 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from '../../../shared/schemas/index.js';
 import { READ_ONLY } from '../../shared/annotations.js';
+import { decodeCursor } from '../../shared/cursor.js';
 import { CursorSchema, LimitSchema, PageInfoShape, paginate } from '../../shared/paging.js';
 import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import type { CorpusContext } from '../context.js';
+import type { SessionHit } from '../corpus-index.js';
 import { SessionFilterShape, toFilters } from './filters.js';
 
 const InputSchema = z.object({
-  query: z.string().min(1).max(500).describe('Words to look for, in Chinese (Simplified or Traditional) or English'),
+  query: z
+    .string()
+    .min(1)
+    .max(500)
+    .describe('Words to look for, in Chinese (Simplified or Traditional) or English'),
   ...SessionFilterShape,
   limit: LimitSchema,
   cursor: CursorSchema,
@@ -44,7 +50,13 @@ export function registerSearchSessionsTool(server: McpServer, ctx: CorpusContext
     },
     async ({ query, limit, cursor, ...filterArgs }) => {
       const filters = toFilters(filterArgs);
-      const hits = ctx.index.search(query, filters).map((hit) => ({
+      const pageQuery = { tool: 'search_sessions', query, ...filters };
+      const found = ctx.index.search(query, filters, { snippets: false });
+      // Passages only for the page asked for (before paging, which weighs them against the result
+      // budget): bodies are long and a common word matches most sessions.
+      const from = decodeCursor(cursor, pageQuery);
+      const shown = from.ok ? new Set(found.slice(from.offset, from.offset + limit)) : new Set<SessionHit>();
+      const hits = found.map((hit) => ({
         id: hit.session.id,
         title: hit.session.title,
         speaker: hit.session.speaker,
@@ -53,9 +65,9 @@ export function registerSearchSessionsTool(server: McpServer, ctx: CorpusContext
         date: hit.session.date,
         language: hit.session.language,
         score: hit.score,
-        snippet: hit.snippet,
+        snippet: shown.has(hit) ? ctx.index.snippet(hit, query) : '',
       }));
-      const outcome = paginate(hits, { limit, cursor, query: { tool: 'search_sessions', query, ...filters } });
+      const outcome = paginate(hits, { limit, cursor, query: pageQuery });
       if (!outcome.ok) return toolError(outcome.message);
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { query, results: items, ...page };

@@ -13,8 +13,9 @@ async function seminarCandidates(ctx: TrendsContext, value: string): Promise<str
 /** Registers `compare_seminars`: how two seminars differ in trends, tools and speakers. */
 export function registerCompareSeminarsPrompt(server: McpServer, ctx: TrendsContext): void {
   const seminar = (which: string) =>
-    completable(z.string().min(1).max(300).describe(`${which} seminar, exactly as listed in the report`), (value) =>
-      seminarCandidates(ctx, value),
+    completable(
+      z.string().min(1).max(300).describe(`${which} seminar, exactly as listed in the report`),
+      (value) => seminarCandidates(ctx, value),
     );
   server.registerPrompt(
     'compare_seminars',

@@ -9,10 +9,15 @@ export function registerToolLandscapePrompt(server: McpServer): void {
     'tool_landscape',
     {
       title: 'Tool landscape',
-      description: 'Surveys the tools of one category (framework, protocol, model, platform …) across the trends.',
+      description:
+        'Surveys the tools of one category (framework, protocol, model, platform …) across the trends.',
       argsSchema: z.object({
         category: completable(
-          z.string().min(1).max(40).describe(`Tool category: ${categories.join(', ')}`),
+          z
+            .string()
+            .min(1)
+            .max(40)
+            .describe(`Tool category: ${categories.join(', ')}`),
           (value) => categories.filter((c) => c.startsWith(value.toLowerCase())),
         ),
       }),

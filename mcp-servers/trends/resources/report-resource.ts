@@ -30,7 +30,8 @@ export function registerReportResource(server: McpServer, ctx: TrendsContext): v
     }),
     {
       title: 'Trend report overview',
-      description: 'A report as Markdown: title, seminars and every trend with its summary and top tools. Use "latest" as the id for the current report.',
+      description:
+        'A report as Markdown: title, seminars and every trend with its summary and top tools. Use "latest" as the id for the current report.',
       mimeType: 'text/markdown',
     },
     async (uri, variables) => {
@@ -38,7 +39,8 @@ export function registerReportResource(server: McpServer, ctx: TrendsContext): v
       const index = await ctx.reports.resolve(ref).catch(() => null);
       if (!index) {
         const known = (await ctx.store.listReports()).map((r) => r.id);
-        const message = known.length === 0 ? NO_REPORT_MESSAGE : unknownIdMessage('report', ref, known, 'list_reports');
+        const message =
+          known.length === 0 ? NO_REPORT_MESSAGE : unknownIdMessage('report', ref, known, 'list_reports');
         throw new ResourceNotFoundError(uri.href, message);
       }
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderReportMarkdown(index) }] };

@@ -31,7 +31,8 @@ export function registerToolResource(server: McpServer, ctx: TrendsContext): voi
     }),
     {
       title: 'Tool or platform',
-      description: 'A tool of the latest report as Markdown: category, aliases, description, trends and sessions.',
+      description:
+        'A tool of the latest report as Markdown: category, aliases, description, trends and sessions.',
       mimeType: 'text/markdown',
     },
     async (uri, variables) => {
@@ -39,8 +40,14 @@ export function registerToolResource(server: McpServer, ctx: TrendsContext): voi
       const index = await ctx.reports.resolve('latest').catch(() => null);
       if (!index) throw new ResourceNotFoundError(uri.href, NO_REPORT_MESSAGE);
       const tool = index.tools.get(toolId);
-      if (!tool) throw new ResourceNotFoundError(uri.href, unknownIdMessage('tool', toolId, index.tools.keys(), 'list_tools'));
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderToolMarkdown(index, tool) }] };
+      if (!tool)
+        throw new ResourceNotFoundError(
+          uri.href,
+          unknownIdMessage('tool', toolId, index.tools.keys(), 'list_tools'),
+        );
+      return {
+        contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderToolMarkdown(index, tool) }],
+      };
     },
   );
 }

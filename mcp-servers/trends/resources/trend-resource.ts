@@ -36,17 +36,28 @@ export function registerTrendResource(server: McpServer, ctx: TrendsContext): vo
     }),
     {
       title: 'Trend write-up',
-      description: 'One trend as Markdown: sub-trends, overview, applications, impact, challenges (with cited session ids), tools and sessions.',
+      description:
+        'One trend as Markdown: sub-trends, overview, applications, impact, challenges (with cited session ids), tools and sessions.',
       mimeType: 'text/markdown',
     },
     async (uri, variables) => {
       const ref = String(variables.reportId ?? 'latest');
       const trendId = String(variables.trendId ?? '');
       const index = await ctx.reports.resolve(ref).catch(() => null);
-      if (!index) throw new ResourceNotFoundError(uri.href, ref === 'latest' ? NO_REPORT_MESSAGE : `no report ${ref}; see list_reports`);
+      if (!index)
+        throw new ResourceNotFoundError(
+          uri.href,
+          ref === 'latest' ? NO_REPORT_MESSAGE : `no report ${ref}; see list_reports`,
+        );
       const trend = index.trends.get(trendId);
-      if (!trend) throw new ResourceNotFoundError(uri.href, unknownIdMessage('trend', trendId, index.trends.keys(), 'list_trends'));
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderTrendMarkdown(index, trend) }] };
+      if (!trend)
+        throw new ResourceNotFoundError(
+          uri.href,
+          unknownIdMessage('trend', trendId, index.trends.keys(), 'list_trends'),
+        );
+      return {
+        contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderTrendMarkdown(index, trend) }],
+      };
     },
   );
 }

@@ -75,7 +75,9 @@ export function registerCompareReportsTool(server: McpServer, ctx: TrendsContext
       const b = await lookupReport(ctx, to);
       if (!b.ok) return b.result;
       if (a.index.id === b.index.id) {
-        return toolError(`both sides are report ${a.index.id}: pass two different reports (see list_reports)`);
+        return toolError(
+          `both sides are report ${a.index.id}: pass two different reports (see list_reports)`,
+        );
       }
       const comparison = compareReports(a.index.report, b.index.report, threshold);
       const brief = (r: typeof a.index.report) => ({ id: r.id, title: r.title, createdAt: r.createdAt });

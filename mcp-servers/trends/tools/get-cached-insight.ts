@@ -11,7 +11,9 @@ export const InsightKeySchema = z
   .min(1)
   .max(400)
   .regex(/^[A-Za-z0-9._:@/+-]+$/, 'keys are built by insightKey(): hash:agentVersion:engine')
-  .describe('Cache key: insightKey(session hash, agent version, engine/model), e.g. "<sha256>:1.0.0:offline"');
+  .describe(
+    'Cache key: insightKey(session hash, agent version, engine/model), e.g. "<sha256>:1.0.0:offline"',
+  );
 
 const InputSchema = z.object({ key: InsightKeySchema });
 const OutputSchema = z.object({
@@ -35,8 +37,13 @@ export function registerGetCachedInsightTool(server: McpServer, ctx: TrendsConte
     async ({ key }) => {
       try {
         const insight = await ctx.store.getInsight(key);
-        const output: z.infer<typeof OutputSchema> = insight ? { key, found: true, insight } : { key, found: false };
-        return toolResult(output, insight ? `insight for ${insight.sessionId} found under ${key}` : `no insight under ${key}`);
+        const output: z.infer<typeof OutputSchema> = insight
+          ? { key, found: true, insight }
+          : { key, found: false };
+        return toolResult(
+          output,
+          insight ? `insight for ${insight.sessionId} found under ${key}` : `no insight under ${key}`,
+        );
       } catch (error) {
         return toolError(`the trend store could not be read: ${(error as Error).message}`);
       }

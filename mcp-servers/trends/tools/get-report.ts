@@ -57,7 +57,8 @@ export function registerGetReportTool(server: McpServer, ctx: TrendsContext): vo
       };
       shrinkToBudget(output, ['trends'], 'truncated — use list_trends with cursor for every trend');
       const lines = output.trends.map(
-        (t) => `${t.rank}. ${t.name} [${t.id}] — ${t.summary} (${t.sessions} sessions; ${t.topTools.join(', ') || 'no tools'})`,
+        (t) =>
+          `${t.rank}. ${t.name} [${t.id}] — ${t.summary} (${t.sessions} sessions; ${t.topTools.join(', ') || 'no tools'})`,
       );
       const text = `${r.title} [${r.id}] — ${r.seminars.join(', ')}; ${r.totalSessions} sessions, ${r.trends.length} trends\n${lines.join('\n')}`;
       return toolResult(output, text);

@@ -54,7 +54,7 @@ export function registerGetSessionInsightTool(server: McpServer, ctx: TrendsCont
     {
       title: 'Get what a session contributed',
       description:
-        "Returns one session of a report: its metadata, its trends, every claim that cites it, and — when the store still holds it — the insight extracted from it (summary, key points, applications, challenges, tool mentions with verbatim evidence).",
+        'Returns one session of a report: its metadata, its trends, every claim that cites it, and — when the store still holds it — the insight extracted from it (summary, key points, applications, challenges, tool mentions with verbatim evidence).',
       inputSchema: InputSchema,
       outputSchema: OutputSchema,
       annotations: READ_ONLY,
@@ -64,7 +64,8 @@ export function registerGetSessionInsightTool(server: McpServer, ctx: TrendsCont
       if (!found.ok) return found.result;
       const index = found.index;
       const session = index.sessions.get(session_id);
-      if (!session) return toolError(unknownIdMessage('session', session_id, index.sessions.keys(), 'list_sessions'));
+      if (!session)
+        return toolError(unknownIdMessage('session', session_id, index.sessions.keys(), 'list_sessions'));
       const output: Output = {
         reportId: index.id,
         session,
@@ -91,7 +92,9 @@ export function registerGetSessionInsightTool(server: McpServer, ctx: TrendsCont
       const text = [
         `${session.title} [${session.id}] — ${session.speaker}, ${session.organization} · ${session.seminar} · ${session.track}`,
         `Trends: ${output.trends.map((t) => t.name).join(', ') || 'none'}`,
-        output.insight ? `Insight: ${output.insight.summary.text}` : `Insight: not available (${output.insightNote ?? 'cut for size'})`,
+        output.insight
+          ? `Insight: ${output.insight.summary.text}`
+          : `Insight: not available (${output.insightNote ?? 'cut for size'})`,
         `Claims citing it (${output.claims.length}):`,
         ...claimLines,
       ].join('\n');

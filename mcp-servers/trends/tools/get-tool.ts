@@ -19,7 +19,10 @@ const OutputSchema = z.object({
   tool: ToolSchema.describe('The catalogue entry'),
   trends: z.array(TrendRefSchema).describe('Trends it appears in'),
   sessions: z.array(SessionRefSchema).describe('Sessions that mention it'),
-  truncated: z.boolean().optional().describe('True when sessions were left out to stay within the size limit'),
+  truncated: z
+    .boolean()
+    .optional()
+    .describe('True when sessions were left out to stay within the size limit'),
   note: z.string().optional().describe('What to do about a truncated result'),
 });
 
@@ -63,7 +66,11 @@ export function registerGetToolTool(server: McpServer, ctx: TrendsContext): void
           return s ? [{ id: s.id, title: s.title, organization: s.organization, seminar: s.seminar }] : [];
         }),
       };
-      shrinkToBudget(output, ['sessions'], 'truncated — use list_sessions or search with kind=session for the rest');
+      shrinkToBudget(
+        output,
+        ['sessions'],
+        'truncated — use list_sessions or search with kind=session for the rest',
+      );
       return toolResult(output, renderToolMarkdown(index, tool));
     },
   );

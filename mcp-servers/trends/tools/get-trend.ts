@@ -18,12 +18,18 @@ import {
 } from '../schemas.js';
 
 const InputSchema = z.object({
-  trend_id: z.string().min(1).max(300).describe('Trend id (from get_report or list_trends); a trend name also works'),
+  trend_id: z
+    .string()
+    .min(1)
+    .max(300)
+    .describe('Trend id (from get_report or list_trends); a trend name also works'),
   report: ReportRefSchema,
   detail: z
     .enum(['summary', 'full'])
     .default('full')
-    .describe('summary: metadata, keywords and sub-trends only; full (default): with every claim and citation'),
+    .describe(
+      'summary: metadata, keywords and sub-trends only; full (default): with every claim and citation',
+    ),
   section: ClaimSectionSchema.optional().describe('Only this section of claims (for very long write-ups)'),
 });
 const OutputSchema = z.object({
@@ -82,7 +88,7 @@ function buildOutput(index: ReportIndex, trend: Trend, detail: 'summary' | 'full
 }
 
 /** Cuts claim sections until the result fits the budget. */
-function fit(output: Output): Output {
+function fitToBudget(output: Output): Output {
   let guard = 0;
   while (!fitsBudget(output) && guard++ < 50) {
     let cut = false;
@@ -116,9 +122,13 @@ export function registerGetTrendTool(server: McpServer, ctx: TrendsContext): voi
       const found = await lookupReport(ctx, report);
       if (!found.ok) return found.result;
       const trend = findTrend(found.index, trend_id);
-      if (!trend) return toolError(unknownIdMessage('trend', trend_id, found.index.trends.keys(), 'list_trends'));
-      const output = fit(buildOutput(found.index, trend, detail, section));
-      const text = detail === 'summary' ? `${trend.rank}. ${trend.name} [${trend.id}] — ${trend.summary}` : renderTrendMarkdown(found.index, trend);
+      if (!trend)
+        return toolError(unknownIdMessage('trend', trend_id, found.index.trends.keys(), 'list_trends'));
+      const output = fitToBudget(buildOutput(found.index, trend, detail, section));
+      const text =
+        detail === 'summary'
+          ? `${trend.rank}. ${trend.name} [${trend.id}] — ${trend.summary}`
+          : renderTrendMarkdown(found.index, trend);
       return toolResult(output, text);
     },
   );

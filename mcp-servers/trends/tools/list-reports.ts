@@ -39,13 +39,16 @@ export function registerListReportsTool(server: McpServer, ctx: TrendsContext): 
           published: r.published,
           latest: r.id === latest,
         }))
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id)));
+        .sort((a, b) =>
+          a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id),
+        );
       const outcome = paginate(all, { limit, cursor, query: { tool: 'list_reports' } });
       if (!outcome.ok) return toolError(outcome.message);
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { reports: items, ...page };
       const lines = items.map(
-        (r) => `${r.id}${r.latest ? ' (latest)' : ''} — ${r.title} · ${r.seminars.join(', ')} · ${r.trends} trends · ${r.createdAt}`,
+        (r) =>
+          `${r.id}${r.latest ? ' (latest)' : ''} — ${r.title} · ${r.seminars.join(', ')} · ${r.trends} trends · ${r.createdAt}`,
       );
       return toolResult(output, renderList('Reports', lines, page));
     },

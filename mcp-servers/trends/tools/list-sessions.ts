@@ -25,7 +25,8 @@ const OutputSchema = z.object({
   ...PageInfoShape,
 });
 
-const same = (a: string, b: string | undefined) => b === undefined || a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string, b: string | undefined) =>
+  b === undefined || a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Registers `list_sessions`: the sessions of a report with exact structural filters. */
 export function registerListSessionsTool(server: McpServer, ctx: TrendsContext): void {
@@ -62,9 +63,13 @@ export function registerListSessionsTool(server: McpServer, ctx: TrendsContext):
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { reportId: index.id, sessions: items, ...page };
       const lines = items.map(
-        (s) => `${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')}; ${s.track || 'no track'}) → ${s.trends.map((t) => t.name).join(', ')}`,
+        (s) =>
+          `${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')}; ${s.track || 'no track'}) → ${s.trends.map((t) => t.name).join(', ')}`,
       );
-      const empty = all.length === 0 && (organization || track || seminar) ? ' Filters are exact: check the spelling with search kind=session.' : '';
+      const empty =
+        all.length === 0 && (organization || track || seminar)
+          ? ' Filters are exact: check the spelling with search kind=session.'
+          : '';
       return toolResult(output, `${renderList(`Sessions of ${index.id}`, lines, page)}${empty}`);
     },
   );

@@ -51,7 +51,10 @@ export function registerListToolsTool(server: McpServer, ctx: TrendsContext): vo
         .filter((t) => !trend_id || t.trendIds.includes(trend_id))
         .filter((t) => !category || t.category === category)
         .filter((t) => !min_trends || t.trendIds.length >= min_trends)
-        .sort((a, b) => b.trendIds.length - a.trendIds.length || b.mentions - a.mentions || a.id.localeCompare(b.id))
+        .sort(
+          (a, b) =>
+            b.trendIds.length - a.trendIds.length || b.mentions - a.mentions || a.id.localeCompare(b.id),
+        )
         .map((t) => ({
           id: t.id,
           name: t.name,
@@ -67,7 +70,9 @@ export function registerListToolsTool(server: McpServer, ctx: TrendsContext): vo
       if (!outcome.ok) return toolError(outcome.message);
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { reportId: index.id, tools: items, ...page };
-      const lines = items.map((t) => `${t.name} [${t.id}] (${t.category}) — ${t.trends.length} trends, ${t.sessions} sessions`);
+      const lines = items.map(
+        (t) => `${t.name} [${t.id}] (${t.category}) — ${t.trends.length} trends, ${t.sessions} sessions`,
+      );
       return toolResult(output, renderList(`Tools of ${index.id}`, lines, page));
     },
   );

@@ -8,7 +8,11 @@ import { ReportRefSchema, TrendListItemSchema } from '../schemas.js';
 
 const InputSchema = z.object({
   report: ReportRefSchema,
-  seminar: z.string().max(300).optional().describe('Only trends with sessions from this seminar (exact name)'),
+  seminar: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('Only trends with sessions from this seminar (exact name)'),
   tool_id: z.string().max(160).optional().describe('Only trends that list this tool id'),
   limit: LimitSchema,
   cursor: CursorSchema,
@@ -39,7 +43,10 @@ export function registerListTrendsTool(server: McpServer, ctx: TrendsContext): v
       const all = [...index.report.trends]
         .sort((a, b) => a.rank - b.rank)
         .filter((t) => !tool_id || t.toolIds.includes(tool_id))
-        .filter((t) => !wantedSeminar || index.seminarsOf(t.sessionIds).some((s) => s.toLowerCase() === wantedSeminar))
+        .filter(
+          (t) =>
+            !wantedSeminar || index.seminarsOf(t.sessionIds).some((s) => s.toLowerCase() === wantedSeminar),
+        )
         .map((t) => ({
           ...index.glance(t),
           keywords: t.keywords,
@@ -52,7 +59,9 @@ export function registerListTrendsTool(server: McpServer, ctx: TrendsContext): v
       if (!outcome.ok) return toolError(outcome.message);
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { reportId: index.id, trends: items, ...page };
-      const lines = items.map((t) => `${t.rank}. ${t.name} [${t.id}] — ${t.summary} (${t.sessions} sessions)`);
+      const lines = items.map(
+        (t) => `${t.rank}. ${t.name} [${t.id}] — ${t.summary} (${t.sessions} sessions)`,
+      );
       return toolResult(output, renderList(`Trends of ${index.id}`, lines, page));
     },
   );

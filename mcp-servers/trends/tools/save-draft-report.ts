@@ -40,7 +40,10 @@ export function registerSaveDraftReportTool(server: McpServer, ctx: TrendsContex
         tools: report.tools.length,
         saved: true,
       };
-      return toolResult(output, `saved draft ${report.id} (${report.trends.length} trends); publish it with publish_report`);
+      return toolResult(
+        output,
+        `saved draft ${report.id} (${report.trends.length} trends); publish it with publish_report`,
+      );
     },
   );
 }

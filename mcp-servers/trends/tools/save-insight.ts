@@ -8,7 +8,9 @@ import { InsightKeySchema } from './get-cached-insight.js';
 
 const InputSchema = z.object({
   key: InsightKeySchema,
-  insight: SessionInsightSchema.describe('The insight to store (validated against the SessionInsight schema)'),
+  insight: SessionInsightSchema.describe(
+    'The insight to store (validated against the SessionInsight schema)',
+  ),
 });
 const OutputSchema = z.object({
   key: z.string().describe('Key it was stored under'),

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations.js';
+import { decodeCursor } from '../../shared/cursor.js';
 import { CursorSchema, LimitSchema, PageInfoShape, paginate } from '../../shared/paging.js';
 import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import { lookupReport, type TrendsContext } from '../context.js';
@@ -16,7 +17,11 @@ const InputSchema = z.object({
     .enum(['trend', 'claim', 'tool', 'session'])
     .optional()
     .describe('Only this kind of result: trend, claim, tool or session (default: all)'),
-  seminar: z.string().max(300).optional().describe('Only results tied to sessions of this seminar (exact name)'),
+  seminar: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('Only results tied to sessions of this seminar (exact name)'),
   report: ReportRefSchema,
   limit: LimitSchema,
   cursor: CursorSchema,
@@ -44,14 +49,24 @@ export function registerSearchTool(server: McpServer, ctx: TrendsContext): void 
       const found = await lookupReport(ctx, report);
       if (!found.ok) return found.result;
       const index = found.index;
-      const hits = index.search(query, { kinds: kind ? [kind] : undefined, seminar });
-      const outcome = paginate(hits, { limit, cursor, query: { tool: 'search', report: index.id, query, kind, seminar } });
+      const hits = index.search(query, { kinds: kind ? [kind] : undefined, seminar }, { snippets: false });
+      const pageQuery = { tool: 'search', report: index.id, query, kind, seminar };
+      // Passages only for the page asked for (before paging, which weighs them against the result
+      // budget): a common word matches hundreds of documents.
+      const from = decodeCursor(cursor, pageQuery);
+      if (from.ok) index.fillSnippets(hits.slice(from.offset, from.offset + limit), query);
+      const outcome = paginate(hits, { limit, cursor, query: pageQuery });
       if (!outcome.ok) return toolError(outcome.message);
       const { items, ...page } = outcome.page;
       const output: z.infer<typeof OutputSchema> = { reportId: index.id, query, results: items, ...page };
       const lines = items.map((h) => `[${h.kind}] ${h.id} — ${h.title}${h.snippet ? `: ${h.snippet}` : ''}`);
       const heading = `Results for ${JSON.stringify(query)} in ${index.id}`;
-      return toolResult(output, hits.length === 0 ? `${heading}: none. Try fewer or other words, or no kind/seminar filter.` : renderList(heading, lines, page));
+      return toolResult(
+        output,
+        hits.length === 0
+          ? `${heading}: none. Try fewer or other words, or no kind/seminar filter.`
+          : renderList(heading, lines, page),
+      );
     },
   );
 }

@@ -2,8 +2,13 @@ import { type Command, Option } from 'commander';
 import { setting } from '../../../shared/config.js';
 import { ConfigError } from '../../../shared/errors.js';
 import { createLogger } from '../../../shared/logger.js';
+import { parseModelOverrides } from '../../../shared/model/index.js';
 import { runBuild } from '../../pipeline/build.js';
 import { resolveCreatedAt } from '../../pipeline/clock.js';
+import { formatPlan, planBuild } from '../../pipeline/plan-build.js';
+import { formatUsage } from '../../pipeline/usage-summary.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** `trendscope build`: rebuilds the trends report of a corpus and renders the site. */
 export function registerBuildCommand(program: Command): void {
@@ -16,11 +21,15 @@ export function registerBuildCommand(program: Command): void {
     .addOption(new Option('--locale <locale>', 'auto | zh-TW | zh-Hant | zh-HK | zh-CN | en (env TRENDSCOPE_LOCALE)'))
     .option('--store <url>', 'trend store: file:PATH or redis://… (env TRENDSCOPE_STORE; default file:.trendscope)')
     .option('--concurrency <n>', 'extraction tasks at once (env TRENDSCOPE_CONCURRENCY; default 4)')
+    .option('--queue <url>', 'run extraction on `trendscope worker` processes through this Redis (needs --store redis://…)')
     .option('--trends <n>', 'number of trends, or auto', 'auto')
     .option('--strict', 'any corpus problem or verification failure is fatal', false)
     .option('--date <iso>', 'timestamp of the report (default SOURCE_DATE_EPOCH, else now)')
     .option('--max-file-bytes <n>', 'largest note accepted (env TRENDSCOPE_MAX_FILE_BYTES; default 1 MiB)')
     .option('--log-level <level>', 'debug | info | warn | error | silent (env TRENDSCOPE_LOG_LEVEL)')
+    .option('--model <role=id>', 'Claude model of a role (extraction, catalogue, clustering, writing), repeatable (env TRENDSCOPE_MODEL_<ROLE>)', collect, [])
+    .option('--batch', 'Claude engine: extract through Message Batches (half price, slower)', false)
+    .option('--dry-run', 'print the planned model calls, tokens and cost, and stop (spends nothing)', false)
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const logger = createLogger({ level: setting('logLevel', opts.logLevel) });
       const trends = opts.trends === 'auto' || opts.trends === undefined ? 'auto' : Number(opts.trends);
@@ -28,6 +37,22 @@ export function registerBuildCommand(program: Command): void {
         throw new ConfigError('config.invalid', `invalid value ${JSON.stringify(opts.trends)} for option --trends`, {
           hint: 'use --trends auto or a whole number from 1 to 100',
         });
+      }
+      const claude = { models: parseModelOverrides(opts.model as unknown as string[]), batch: Boolean(opts.batch) };
+      if (opts.dryRun) {
+        const plan = await planBuild({
+          corpus: String(opts.corpus),
+          engine: setting('engine', opts.engine),
+          store: setting('store', opts.store),
+          trends,
+          strict: Boolean(opts.strict),
+          maxFileBytes: setting('maxFileBytes', opts.maxFileBytes),
+          logger,
+          signal: new AbortController().signal,
+          claude,
+        });
+        process.stdout.write(`${formatPlan(plan)}\n`);
+        return;
       }
       const controller = new AbortController();
       const onSignal = () => {
@@ -51,6 +76,8 @@ export function registerBuildCommand(program: Command): void {
           createdAt: resolveCreatedAt(typeof opts.date === 'string' ? opts.date : undefined),
           logger,
           signal: controller.signal,
+          claude,
+          ...(typeof opts.queue === 'string' ? { queue: opts.queue } : {}),
         });
         const { counts } = result.manifest;
         const q = result.quality.stats;
@@ -59,6 +86,7 @@ export function registerBuildCommand(program: Command): void {
             `built ${result.report.id} in ${((Date.now() - started) / 1000).toFixed(1)} s (${result.manifest.engine} engine, ${result.report.locale})`,
             `  sessions ${counts.sessions}: ${counts.extracted} extracted, ${counts.cached} from cache${counts.extracted === 0 ? ' (nothing changed)' : ''}`,
             `  ${counts.trends} trends, ${counts.tools} tools; ${q.claimsCited}/${q.claims} claims cited, ${q.quotesVerified}/${q.quotes} quotes verified; quality ${result.quality.ok ? 'ok' : 'has failures (see quality.json)'}`,
+            ...formatUsage(result.manifest.usage),
             `  open ${result.outDir}/index.md (Hugo-ready site), ${result.outDir}/report.json`,
           ].join('\n'),
         );

@@ -3,6 +3,7 @@ import { registerBuildCommand } from './build.js';
 import { registerCorpusCheckCommand } from './corpus-check.js';
 import { registerEvalCommand } from './eval.js';
 import { registerServeCommand } from './serve.js';
+import { registerWorkerCommand } from './worker.js';
 
 /** Adds every subcommand to the program (one file per command). */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerCorpusCheckCommand(program);
   registerEvalCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
 }

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
+import { createServer as createCorpusServer } from '../../../mcp-servers/corpus/index.js';
+import { parseHttpAddress } from '../../../mcp-servers/shared/http-address.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../../mcp-servers/shared/http-server.js';
+import { type ServeOptions, serveMcp } from '../../../mcp-servers/shared/serve.js';
+import { createServer as createTrendsServer, ReportCache } from '../../../mcp-servers/trends/index.js';
 import { setting } from '../../../shared/config.js';
 import { loadCorpus } from '../../../shared/corpus/index.js';
 import { ConfigError } from '../../../shared/errors.js';
 import { createLogger, type Logger } from '../../../shared/logger.js';
 import { openStore } from '../../../shared/store/index.js';
-import { createServer as createCorpusServer } from '../../../mcp-servers/corpus/index.js';
-import { parseHttpAddress } from '../../../mcp-servers/shared/http-address.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../../mcp-servers/shared/http-server.js';
-import { type ServeHandle, serveMcp, type ServeOptions } from '../../../mcp-servers/shared/serve.js';
-import { ReportCache, createServer as createTrendsServer } from '../../../mcp-servers/trends/index.js';
 
 interface ServeCommandOptions {
   corpus?: string;
@@ -36,10 +36,18 @@ export function registerServeCommand(program: Command): void {
     .argument('<server>', 'which server: corpus or trends')
     .option('--corpus <dir>', 'folder of session notes (corpus server)')
     .option('--store <url>', 'trend store, file:DIR or redis://… (env TRENDSCOPE_STORE)')
-    .option('--http <[host:]port>', 'serve Streamable HTTP at /mcp instead of stdio (host defaults to 127.0.0.1)')
+    .option(
+      '--http <[host:]port>',
+      'serve Streamable HTTP at /mcp instead of stdio (host defaults to 127.0.0.1)',
+    )
     .option('--token <token>', 'bearer token HTTP clients must send (env TRENDSCOPE_TOKEN)')
     .option('--allow-host <name>', 'also accept this Host header name (repeatable)', collect, [])
-    .option('--allow-origin <origin>', 'also accept this Origin, e.g. https://app.example (repeatable)', collect, [])
+    .option(
+      '--allow-origin <origin>',
+      'also accept this Origin, e.g. https://app.example (repeatable)',
+      collect,
+      [],
+    )
     .option('--writable', 'trends server: also register the write tools (for the orchestrator)')
     .option('--max-body-bytes <n>', `largest HTTP request body (default ${DEFAULT_MAX_BODY_BYTES})`)
     .option('--max-file-bytes <n>', 'largest note read, in bytes (env TRENDSCOPE_MAX_FILE_BYTES)')
@@ -51,12 +59,20 @@ export function registerServeCommand(program: Command): void {
           hint: 'use `trendscope serve corpus --corpus DIR` or `trendscope serve trends`',
         });
       }
-      const target = server === 'corpus' ? await corpusTarget(options, logger) : await trendsTarget(options, logger);
+      // Listen for signals before anything starts, so a stop request is never missed.
+      const stop = stopSignal(logger);
       try {
-        const handle = await serveMcp({ ...target.serve, http: httpOptions(options, target.health) });
-        await untilStopped(handle, logger);
+        const target =
+          server === 'corpus' ? await corpusTarget(options, logger) : await trendsTarget(options, logger);
+        try {
+          const handle = await serveMcp({ ...target.serve, http: httpOptions(options, target.health) });
+          await Promise.race([handle.closed, stop.received]);
+          await handle.close();
+        } finally {
+          await target.close();
+        }
       } finally {
-        await target.close();
+        stop.dispose();
       }
     });
 }
@@ -69,15 +85,22 @@ interface Target {
 
 async function corpusTarget(options: ServeCommandOptions, logger: Logger): Promise<Target> {
   if (options.writable) {
-    throw new ConfigError('serve.read-only', 'the corpus server is read-only: --writable applies to `serve trends`');
+    throw new ConfigError(
+      'serve.read-only',
+      'the corpus server is read-only: --writable applies to `serve trends`',
+    );
   }
   if (!options.corpus) {
     throw new ConfigError('serve.no-corpus', 'the corpus server needs a corpus folder', {
       hint: 'pass --corpus DIR, e.g. --corpus examples/corpus/aicon-beijing-2025-06',
     });
   }
-  const corpus = await loadCorpus(options.corpus, { maxFileBytes: setting('maxFileBytes', options.maxFileBytes) });
-  logger.info(`loaded ${corpus.sessions.length} session(s) from ${corpus.dir} (${corpus.problems.length} skipped)`);
+  const corpus = await loadCorpus(options.corpus, {
+    maxFileBytes: setting('maxFileBytes', options.maxFileBytes),
+  });
+  logger.info(
+    `loaded ${corpus.sessions.length} session(s) from ${corpus.dir} (${corpus.problems.length} skipped)`,
+  );
   return {
     serve: { createServer: () => createCorpusServer({ corpus, logger }), logger },
     health: async () => ({ sessions: corpus.sessions.length }),
@@ -92,7 +115,9 @@ async function trendsTarget(options: ServeCommandOptions, logger: Logger): Promi
   await reports.start();
   const writable = options.writable ?? false;
   const latest = await reports.latest();
-  logger.info(`serving ${store.location}: ${latest ? `latest report ${latest}` : 'no report published yet'}${writable ? ' (writable)' : ''}`);
+  logger.info(
+    `serving ${store.location}: ${latest ? `latest report ${latest}` : 'no report published yet'}${writable ? ' (writable)' : ''}`,
+  );
   return {
     serve: { createServer: () => createTrendsServer({ store, writable, logger, reports }), logger },
     health: async () => ({ report: await reports.latest() }),
@@ -132,27 +157,30 @@ function httpOptions(options: ServeCommandOptions, health: Target['health']): Se
 function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1024) {
-    throw new ConfigError('config.invalid', `invalid --max-body-bytes ${JSON.stringify(value)}: use an integer ≥ 1024`);
+    throw new ConfigError(
+      'config.invalid',
+      `invalid --max-body-bytes ${JSON.stringify(value)}: use an integer ≥ 1024`,
+    );
   }
   return n;
 }
 
-/** Waits for the transport to end (stdin closed) or for SIGINT/SIGTERM, then closes it. */
-async function untilStopped(handle: ServeHandle, logger: Logger): Promise<void> {
+/** Resolves on the first SIGINT or SIGTERM; `dispose` removes the handlers. */
+function stopSignal(logger: Logger): { received: Promise<void>; dispose(): void } {
   let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const signalled = new Promise<void>((resolve) => {
+  const received = new Promise<void>((resolve) => {
     onSignal = (signal) => {
       logger.info(`${signal} received; shutting down`);
       resolve();
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
   });
-  try {
-    await Promise.race([handle.closed, signalled]);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await handle.close();
-  }
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    received,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }

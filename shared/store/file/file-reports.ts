@@ -6,7 +6,14 @@ import { IdSchema, type Report, ReportSchema } from '../../schemas/index.js';
 import { assertReportId, ReportSummarySchema, summarizeReport, validateInput } from '../codec.js';
 import type { PublishEvent, ReportSummary } from '../types.js';
 import { TEMP_MARK } from './atomic-write.js';
-import { fileExists, JsonFileCache, listDirectory, readJsonFile, writeJsonFile } from './json-file.js';
+import {
+  fileExists,
+  JsonFileCache,
+  listDirectory,
+  readJsonFile,
+  readTextFile,
+  writeJsonFile,
+} from './json-file.js';
 
 /** latest.json: every pointer in one file, so one rename swaps them all at once. */
 export const PointersSchema = z.object({
@@ -21,10 +28,11 @@ export const PointersSchema = z.object({
 export type Pointers = z.infer<typeof PointersSchema>;
 
 const NO_POINTERS: Pointers = { seq: 0, latest: null, bySeminar: [], published: [], last: null };
-const SUMMARY_SUFFIX = '.summary.json';
+// '@' cannot appear in an id, so no report file can ever be taken for the summary of another.
+const SUMMARY_SUFFIX = '@summary.json';
 
 /**
- * Reports of the file store: reports/<id>.json written first, then reports/<id>.summary.json (what
+ * Reports of the file store: reports/<id>.json written first, then reports/<id>@summary.json (what
  * listing reads), and latest.json that publish replaces in one rename.
  */
 export class FileReports {
@@ -54,20 +62,21 @@ export class FileReports {
     return (await this.cache.read(this.pointersPath, PointersSchema)) ?? NO_POINTERS;
   }
 
-  /** Writes a report that no pointer names yet; a published report cannot be overwritten. */
+  /** Writes a report that no pointer names yet; a published report cannot be replaced by another. */
   async saveDraft(input: Report): Promise<void> {
     const report = validateInput(ReportSchema, input, 'report');
     assertReportId(report.id);
+    const text = JSON.stringify(report);
     if ((await this.pointers()).published.includes(report.id)) {
+      // Saving the very report that is published again is a no-op (a rebuild of the same corpus).
+      if ((await readTextFile(this.reportPath(report.id))) === text) return;
       throw new StoreError(
         'store.conflict',
-        `report ${report.id} is already published and cannot be replaced`,
-        {
-          hint: 'save the new report under a new id',
-        },
+        `report ${report.id} is already published with other content and cannot be replaced`,
+        { hint: 'save the new report under a new id' },
       );
     }
-    await writeJsonFile(this.reportPath(report.id), report);
+    await writeJsonFile(this.reportPath(report.id), text, true);
     await writeJsonFile(this.summaryPath(report.id), summarizeReport(report));
   }
 
@@ -83,10 +92,10 @@ export class FileReports {
     }
     return this.update(async () => {
       const before = await this.pointers();
-      const renamed = new Set(summary.seminars);
+      const seminars = new Set(summary.seminars);
       const bySeminar = [
-        ...before.bySeminar.filter((entry) => !renamed.has(entry.seminar)),
-        ...[...renamed].map((seminar) => ({ seminar, reportId })),
+        ...before.bySeminar.filter((entry) => !seminars.has(entry.seminar)),
+        ...[...seminars].map((seminar) => ({ seminar, reportId })),
       ];
       const next: Pointers = {
         seq: before.seq + 1,

@@ -16,25 +16,29 @@ function ioError(error: unknown, action: string, file: string): StoreError {
   });
 }
 
+/** The text of a file; null when it does not exist. */
+export async function readTextFile(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw ioError(error, 'read', file);
+  }
+}
+
 /** Reads and validates one JSON file; null when it does not exist. */
 export async function readJsonFile<S extends z.ZodType>(
   file: string,
   schema: S,
 ): Promise<z.output<S> | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw ioError(error, 'read', file);
-  }
-  return decodeStored(schema, text, file);
+  const text = await readTextFile(file);
+  return text === null ? null : decodeStored(schema, text, file);
 }
 
-/** Writes one value as JSON, atomically (see writeFileAtomic). */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+/** Writes one value as JSON (or JSON text already serialized), atomically (see writeFileAtomic). */
+export async function writeJsonFile(file: string, value: unknown, serialized = false): Promise<void> {
   try {
-    await writeFileAtomic(file, JSON.stringify(value));
+    await writeFileAtomic(file, serialized ? (value as string) : JSON.stringify(value));
   } catch (error) {
     throw ioError(error, 'write', file);
   }

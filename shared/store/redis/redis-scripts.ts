@@ -6,12 +6,14 @@ import { StoreError } from '../../errors.js';
  */
 
 /**
- * Saves a draft and its summary together, unless that id is already published.
+ * Saves a draft and its summary together, unless that id is already published (saving the very
+ * report that is published again is a no-op).
  * KEYS: published set, report key, reports hash. ARGV: id, report JSON, summary JSON.
  */
 export const SAVE_DRAFT = `
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then
-  return redis.error_reply('PUBLISHED report ' .. ARGV[1] .. ' is already published')
+  if redis.call('GET', KEYS[2]) == ARGV[2] then return 0 end
+  return redis.error_reply('PUBLISHED report ' .. ARGV[1] .. ' is already published with other content')
 end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])

@@ -26,7 +26,8 @@ function longSession(): Session {
   };
 }
 
-type Structured = Record<string, unknown> & { [key: string]: any };
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON of tool results
+type Structured = Record<string, any>;
 
 describe.each<Era>(['legacy', 'modern'])('corpus server (%s era)', (era) => {
   let connected: Connected;
@@ -53,9 +54,15 @@ describe.each<Era>(['legacy', 'modern'])('corpus server (%s era)', (era) => {
       expect(tool.title).toBeTruthy();
       expect(tool.description?.length).toBeGreaterThan(40);
       expect(tool.outputSchema).toBeDefined();
-      expect(tool.annotations).toEqual({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+      expect(tool.annotations).toEqual({
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      });
       const properties = tool.inputSchema.properties as Record<string, { description?: string }>;
-      for (const [name, property] of Object.entries(properties)) expect(property.description, `${tool.name}.${name}`).toBeTruthy();
+      for (const [name, property] of Object.entries(properties))
+        expect(property.description, `${tool.name}.${name}`).toBeTruthy();
     }
   });
 
@@ -63,13 +70,26 @@ describe.each<Era>(['legacy', 'modern'])('corpus server (%s era)', (era) => {
     const all = await call('list_sessions');
     expect(all.data.total).toBe(7);
     const english = await call('list_sessions', { language: 'en' });
-    expect(english.data.sessions.map((s: Session) => s.id).sort()).toEqual(['agent-evals-in-production', 'gpu-inference-serving', 'long-notes']);
+    expect(english.data.sessions.map((s: Session) => s.id).sort()).toEqual([
+      'agent-evals-in-production',
+      'gpu-inference-serving',
+      'long-notes',
+    ]);
     const seminar = await call('list_sessions', { seminar: '202506 aicon beijing', track: '智能体实践' });
-    expect(seminar.data.sessions.map((s: Session) => s.id).sort()).toEqual(['agent-protocols-mcp', 'multi-agent-practice']);
+    expect(seminar.data.sessions.map((s: Session) => s.id).sort()).toEqual([
+      'agent-protocols-mcp',
+      'multi-agent-practice',
+    ]);
     const tagged = await call('list_sessions', { tag: 'mcp' });
-    expect(tagged.data.sessions.map((s: Session) => s.id).sort()).toEqual(['agent-evals-in-production', 'agent-protocols-mcp']);
+    expect(tagged.data.sessions.map((s: Session) => s.id).sort()).toEqual([
+      'agent-evals-in-production',
+      'agent-protocols-mcp',
+    ]);
     const dated = await call('list_sessions', { date_from: '2025-06-28', date_to: '2025-06-28' });
-    expect(dated.data.sessions.map((s: Session) => s.id).sort()).toEqual(['on-device-multimodal', 'rag-engine-qanything']);
+    expect(dated.data.sessions.map((s: Session) => s.id).sort()).toEqual([
+      'on-device-multimodal',
+      'rag-engine-qanything',
+    ]);
     expect(dated.data.sessions[0]).not.toHaveProperty('body');
 
     const ids: string[] = [];
@@ -101,7 +121,12 @@ describe.each<Era>(['legacy', 'modern'])('corpus server (%s era)', (era) => {
   it('get_session returns a summary by default and the verbatim body at detail=full', async () => {
     const original = sessions.find((s) => s.id === 'on-device-multimodal') as Session;
     const summary = await call('get_session', { id: original.id });
-    expect(summary.data.session).toMatchObject({ id: original.id, title: original.title, hash: original.hash, language: 'zh' });
+    expect(summary.data.session).toMatchObject({
+      id: original.id,
+      title: original.title,
+      hash: original.hash,
+      language: 'zh',
+    });
     expect(summary.data.body.length).toBeLessThanOrEqual(301);
     expect(summary.data.bodyChars).toBe(original.body.length);
     const full = await call('get_session', { id: original.id, detail: 'full' });
@@ -168,13 +193,17 @@ describe.each<Era>(['legacy', 'modern'])('corpus server (%s era)', (era) => {
     expect(text).toMatch(/^# Serving Open Models at Scale with vLLM/);
     expect(text).toContain('- organization: Example Labs');
     expect(text).toContain('vLLM with paged attention doubled throughput');
-    await expect(connected.client.readResource({ uri: 'session://nope' })).rejects.toThrow(/no session with id "nope"/);
+    await expect(connected.client.readResource({ uri: 'session://nope' })).rejects.toThrow(
+      /no session with id "nope"/,
+    );
     const completion = await connected.client.complete({
       ref: { type: 'ref/resource', uri: 'session://{id}' },
       argument: { name: 'id', value: 'agent' },
     });
     expect(completion.completion.values.sort()).toEqual(['agent-evals-in-production', 'agent-protocols-mcp']);
-    const stats = JSON.parse(((await connected.client.readResource({ uri: 'corpus://stats' })).contents[0] as { text: string }).text);
+    const stats = JSON.parse(
+      ((await connected.client.readResource({ uri: 'corpus://stats' })).contents[0] as { text: string }).text,
+    );
     expect(stats).toMatchObject({
       sessions: 7,
       problems: 0,

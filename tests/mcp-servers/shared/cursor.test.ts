@@ -7,7 +7,10 @@ describe('cursors', () => {
   it('round-trips an offset for the same query, whatever the key order', () => {
     const cursor = encodeCursor(40, query);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor, { seminar: 'x', report: 'r1', tool: 'list_trends' })).toEqual({ ok: true, offset: 40 });
+    expect(decodeCursor(cursor, { seminar: 'x', report: 'r1', tool: 'list_trends' })).toEqual({
+      ok: true,
+      offset: 40,
+    });
   });
 
   it('treats a missing cursor as the first page', () => {

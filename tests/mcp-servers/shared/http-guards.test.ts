@@ -14,12 +14,15 @@ describe('HTTP guards', () => {
   const allowed = new Set<string>(LOCALHOST_NAMES);
 
   it('knows loopback bind addresses', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) expect(isLoopbackHost(host)).toBe(true);
-    for (const host of ['0.0.0.0', '::', '192.168.1.4', 'example.com']) expect(isLoopbackHost(host)).toBe(false);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
+      expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.4', 'example.com'])
+      expect(isLoopbackHost(host)).toBe(false);
   });
 
   it('accepts localhost Host headers on any port and refuses others or none', () => {
-    for (const host of ['localhost:8808', '127.0.0.1', '[::1]:9000', 'LOCALHOST']) expect(hostAllowed(host, allowed)).toBe(true);
+    for (const host of ['localhost:8808', '127.0.0.1', '[::1]:9000', 'LOCALHOST'])
+      expect(hostAllowed(host, allowed)).toBe(true);
     for (const host of [undefined, '', 'evil.example', 'localhost.evil.example:80', '127.0.0.1.nip.io']) {
       expect(hostAllowed(host, allowed)).toBe(false);
     }

@@ -11,7 +11,10 @@ describe('HTTP under sequential load', () => {
   let running: RunningHttpServer;
   beforeAll(async () => {
     fixture = await openFixtureStore({ withReport: true });
-    running = await startHttpServer({ createServer: () => createServer({ store: fixture.store, writable: false }), token: 'load' });
+    running = await startHttpServer({
+      createServer: () => createServer({ store: fixture.store, writable: false }),
+      token: 'load',
+    });
   });
   afterAll(async () => {
     await running.close();

@@ -23,11 +23,20 @@ interface RawResponse {
 }
 
 /** A raw HTTP request with full control of Host, Origin and body (fetch forbids setting Host). */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean }): Promise<RawResponse> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: options.method ?? 'POST', headers: options.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: options.method ?? 'POST',
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -74,11 +83,20 @@ describe('startHttpServer', () => {
 
   it('refuses a bad Host or Origin with 403', async () => {
     running = await startHttpServer({ createServer: echoServer });
-    const badHost = await raw(running.url, { headers: { ...JSON_HEADERS, host: 'evil.example' }, body: INIT });
+    const badHost = await raw(running.url, {
+      headers: { ...JSON_HEADERS, host: 'evil.example' },
+      body: INIT,
+    });
     expect(badHost.status).toBe(403);
-    const badOrigin = await raw(running.url, { headers: { ...JSON_HEADERS, origin: 'https://evil.example' }, body: INIT });
+    const badOrigin = await raw(running.url, {
+      headers: { ...JSON_HEADERS, origin: 'https://evil.example' },
+      body: INIT,
+    });
     expect(badOrigin.status).toBe(403);
-    const goodOrigin = await raw(running.url, { headers: { ...JSON_HEADERS, origin: 'http://localhost:5173' }, body: INIT });
+    const goodOrigin = await raw(running.url, {
+      headers: { ...JSON_HEADERS, origin: 'http://localhost:5173' },
+      body: INIT,
+    });
     expect(goodOrigin.status).toBe(200);
   });
 
@@ -100,10 +118,16 @@ describe('startHttpServer', () => {
     const missing = await raw(running.url, { headers: JSON_HEADERS, body: INIT });
     expect(missing.status).toBe(401);
     expect(missing.headers['www-authenticate']).toBe('Bearer realm="trendscope"');
-    const wrong = await raw(running.url, { headers: { ...JSON_HEADERS, authorization: 'Bearer nope' }, body: INIT });
+    const wrong = await raw(running.url, {
+      headers: { ...JSON_HEADERS, authorization: 'Bearer nope' },
+      body: INIT,
+    });
     expect(wrong.status).toBe(401);
     expect(String(wrong.headers['www-authenticate'])).toContain('Bearer realm="trendscope"');
-    const ok = await raw(running.url, { headers: { ...JSON_HEADERS, authorization: 'Bearer s3cret-token' }, body: INIT });
+    const ok = await raw(running.url, {
+      headers: { ...JSON_HEADERS, authorization: 'Bearer s3cret-token' },
+      body: INIT,
+    });
     expect(ok.status).toBe(200);
     // Health stays open for probes.
     expect((await raw(running.url.replace('/mcp', '/healthz'), { method: 'GET' })).status).toBe(200);
@@ -111,15 +135,29 @@ describe('startHttpServer', () => {
 
   it('refuses a non-loopback bind without a token', async () => {
     await expect(startHttpServer({ createServer: echoServer, host: '0.0.0.0' })).rejects.toThrow(ConfigError);
-    await expect(startHttpServer({ createServer: echoServer, host: '0.0.0.0' })).rejects.toThrow(/without a token/);
+    await expect(startHttpServer({ createServer: echoServer, host: '0.0.0.0' })).rejects.toThrow(
+      /without a token/,
+    );
   });
 
   it('answers 413 to bodies over the limit, declared or chunked', async () => {
     running = await startHttpServer({ createServer: echoServer, maxBodyBytes: 64 * 1024 });
-    const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'x'.repeat(200_000) } } });
-    const declared = await raw(running.url, { headers: { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(big)) }, body: big });
+    const big = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'echo', arguments: { text: 'x'.repeat(200_000) } },
+    });
+    const declared = await raw(running.url, {
+      headers: { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(big)) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    const chunked = await raw(running.url, { headers: { ...JSON_HEADERS, 'transfer-encoding': 'chunked' }, body: big, chunked: true });
+    const chunked = await raw(running.url, {
+      headers: { ...JSON_HEADERS, 'transfer-encoding': 'chunked' },
+      body: big,
+      chunked: true,
+    });
     expect(chunked.status).toBe(413);
   });
 

@@ -16,7 +16,11 @@ describe('compareReports', () => {
     const report = loadFixtureReport();
     const trend = report.trends[1];
     if (!trend) throw new Error('fixture changed');
-    const simplified = { ...trend, name: '多智能体协作', summary: '以多个角色分工的智能体系统走向企业落地。' };
+    const simplified = {
+      ...trend,
+      name: '多智能体协作',
+      summary: '以多个角色分工的智能体系统走向企业落地。',
+    };
     expect(cosine(trendVector(trend), trendVector(simplified))).toBeGreaterThan(0.9);
   });
 
@@ -35,7 +39,10 @@ describe('compareReports', () => {
 
   it('leaves everything unpaired at an impossible threshold, except identical trends', () => {
     const result = compareReports(loadFixtureReport(), buildFollowUpReport(), 1);
-    expect(result.trends.continued.map((m) => m.fromId).sort()).toEqual(['edge-and-inference', 'multi-agent-collaboration']);
+    expect(result.trends.continued.map((m) => m.fromId).sort()).toEqual([
+      'edge-and-inference',
+      'multi-agent-collaboration',
+    ]);
     expect(result.trends.faded.map((t) => t.id).sort()).toEqual(['agent-protocols', 'rag-knowledge']);
   });
 });

@@ -7,7 +7,8 @@ function citations(value: unknown, found: Citation[] = []): Citation[] {
   if (Array.isArray(value)) for (const item of value) citations(item, found);
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.sessionId === 'string' && typeof record.quote === 'string') found.push(record as unknown as Citation);
+    if (typeof record.sessionId === 'string' && typeof record.quote === 'string')
+      found.push(record as unknown as Citation);
     for (const item of Object.values(record)) citations(item, found);
   }
   return found;
@@ -20,7 +21,8 @@ describe('fixture report', () => {
     for (const report of [loadFixtureReport(), buildFollowUpReport()]) {
       const cited = citations(report);
       expect(cited.length).toBeGreaterThan(10);
-      for (const citation of cited) expect(bodies.get(citation.sessionId), citation.quote).toContain(citation.quote);
+      for (const citation of cited)
+        expect(bodies.get(citation.sessionId), citation.quote).toContain(citation.quote);
       const toolIds = new Set(report.tools.map((t) => t.id));
       const trendIds = new Set(report.trends.map((t) => t.id));
       for (const trend of report.trends) for (const id of trend.toolIds) expect(toolIds).toContain(id);

@@ -12,7 +12,16 @@ import { type FixtureStore, openFixtureStore } from '../../helpers/trend-store-f
 const anyValue = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('latest', 'agent-protocols', 'mcp', '../../etc/passwd', '__proto__', 'constructor', '', ' '.repeat(300)),
+  fc.constantFrom(
+    'latest',
+    'agent-protocols',
+    'mcp',
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    '',
+    ' '.repeat(300),
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -25,7 +34,10 @@ async function fuzz(connected: Connected, runs: number): Promise<void> {
   const { tools } = await connected.client.listTools();
   const toolArgs = fc.constantFrom(...tools).chain((tool) => {
     const keys = Object.keys((tool.inputSchema.properties ?? {}) as Record<string, unknown>);
-    const known = keys.length > 0 ? fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: keys.length }) : fc.constant({});
+    const known =
+      keys.length > 0
+        ? fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: keys.length })
+        : fc.constant({});
     const args = fc.oneof(known, fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 4 }));
     return fc.tuple(fc.constant(tool.name), args);
   });

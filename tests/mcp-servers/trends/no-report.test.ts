@@ -36,6 +36,8 @@ describe('trend server before any publish', () => {
     expect(result.structuredContent).toEqual({ reports: [], total: 0 });
     const { resources } = await connected.client.listResources();
     expect(resources).toEqual([]);
-    await expect(connected.client.readResource({ uri: 'trends://report/latest' })).rejects.toThrow(/trendscope build/);
+    await expect(connected.client.readResource({ uri: 'trends://report/latest' })).rejects.toThrow(
+      /trendscope build/,
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('ReportCache', () => {
     const next = buildFollowUpReport();
     await fixture.store.saveDraft(next);
     await fixture.store.publish(next.id);
-    await vi.waitFor(async () => expect(await cache.latest()).toBe('fixture-2026'), { timeout: 5_000, interval: 20 });
+    await vi.waitFor(async () => expect(await cache.latest()).toBe('fixture-2026'), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect((await cache.resolve('latest'))?.report.title).toBe(next.title);
     expect(cache.generation).toBeGreaterThan(0);
     await cache.close();

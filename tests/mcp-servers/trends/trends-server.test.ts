@@ -4,6 +4,7 @@ import { buildFollowUpReport } from '../../helpers/fixture-report.js';
 import { type Connected, connect, type Era, textOf } from '../../helpers/mcp-clients.js';
 import { type FixtureStore, openFixtureStore } from '../../helpers/trend-store-fixture.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON of tool results
 type Structured = Record<string, any>;
 const READ_TOOLS = [
   'compare_reports',
@@ -45,9 +46,15 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
     for (const tool of tools) {
       expect(tool.title, tool.name).toBeTruthy();
       expect(tool.outputSchema, tool.name).toBeDefined();
-      expect(tool.annotations).toEqual({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+      expect(tool.annotations).toEqual({
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      });
       const properties = (tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>;
-      for (const [name, property] of Object.entries(properties)) expect(property.description, `${tool.name}.${name}`).toBeTruthy();
+      for (const [name, property] of Object.entries(properties))
+        expect(property.description, `${tool.name}.${name}`).toBeTruthy();
     }
   });
 
@@ -57,7 +64,10 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
     expect(data.reports.map((r: Structured) => r.latest)).toEqual([false, true]);
     const first = await call('list_reports', { limit: 1 });
     const second = await call('list_reports', { limit: 1, cursor: first.data.nextCursor });
-    expect([...ids(first.data.reports), ...ids(second.data.reports)]).toEqual(['fixture-2026', 'fixture-2025']);
+    expect([...ids(first.data.reports), ...ids(second.data.reports)]).toEqual([
+      'fixture-2026',
+      'fixture-2025',
+    ]);
     expect(second.data.nextCursor).toBeUndefined();
   });
 
@@ -78,7 +88,11 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
 
   it('list_trends filters by seminar and tool and pages', async () => {
     const summit = await call('list_trends', { seminar: 'ai engineer summit 2025' });
-    expect(ids(summit.data.trends)).toEqual(['agent-protocols', 'multi-agent-collaboration', 'edge-and-inference']);
+    expect(ids(summit.data.trends)).toEqual([
+      'agent-protocols',
+      'multi-agent-collaboration',
+      'edge-and-inference',
+    ]);
     const byTool = await call('list_trends', { tool_id: 'mcp' });
     expect(ids(byTool.data.trends)).toEqual(['agent-protocols', 'multi-agent-collaboration']);
     expect(byTool.data.trends[0].keywords).toContain('MCP');
@@ -145,8 +159,15 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
 
   it('list_tools filters by trend, category and min_trends', async () => {
     expect(ids((await call('list_tools', { min_trends: 2 })).data.tools)).toEqual(['mcp']);
-    expect(ids((await call('list_tools', { category: 'protocol' })).data.tools).sort()).toEqual(['a2a', 'anp', 'mcp']);
-    expect(ids((await call('list_tools', { trend_id: 'rag-knowledge' })).data.tools).sort()).toEqual(['milvus', 'qanything']);
+    expect(ids((await call('list_tools', { category: 'protocol' })).data.tools).sort()).toEqual([
+      'a2a',
+      'anp',
+      'mcp',
+    ]);
+    expect(ids((await call('list_tools', { trend_id: 'rag-knowledge' })).data.tools).sort()).toEqual([
+      'milvus',
+      'qanything',
+    ]);
     const all = await call('list_tools', { limit: 100 });
     expect(all.data.total).toBe(8);
     expect(all.data.tools[0].id).toBe('mcp');
@@ -170,7 +191,12 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
     const { data } = await call('get_session_insight', { session_id: 'agent-protocols-mcp' });
     expect(data.session.organization).toBe('ANP 开源社区');
     expect(ids(data.trends)).toEqual(['agent-protocols']);
-    expect(data.claims.map((c: Structured) => c.section)).toEqual(['overview', 'applications', 'impacts', 'challenges']);
+    expect(data.claims.map((c: Structured) => c.section)).toEqual([
+      'overview',
+      'applications',
+      'impacts',
+      'challenges',
+    ]);
     expect(data.insightKey).toBe(fixture.insightKey);
     expect(data.insight.sessionId).toBe('agent-protocols-mcp');
     const without = await call('get_session_insight', { session_id: 'gpu-inference-serving' });
@@ -199,8 +225,13 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
   });
 
   it('list_sessions answers structural questions with exact filters', async () => {
-    expect(ids((await call('list_sessions', { organization: 'acme ai' })).data.sessions)).toEqual(['agent-evals-in-production']);
-    expect(ids((await call('list_sessions', { track: '智能体实践' })).data.sessions)).toEqual(['agent-protocols-mcp', 'multi-agent-practice']);
+    expect(ids((await call('list_sessions', { organization: 'acme ai' })).data.sessions)).toEqual([
+      'agent-evals-in-production',
+    ]);
+    expect(ids((await call('list_sessions', { track: '智能体实践' })).data.sessions)).toEqual([
+      'agent-protocols-mcp',
+      'multi-agent-practice',
+    ]);
     const edge = await call('list_sessions', { trend_id: 'edge-and-inference' });
     expect(ids(edge.data.sessions)).toEqual(['on-device-multimodal', 'gpu-inference-serving']);
     expect(edge.data.sessions[0].trends).toEqual([{ id: 'edge-and-inference', name: '端側與高效推理' }]);
@@ -221,14 +252,19 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
         'trends://tool/mcp',
       ]),
     );
-    const read = async (uri: string) => ((await connected.client.readResource({ uri })).contents[0] as { text: string }).text;
+    const read = async (uri: string) =>
+      ((await connected.client.readResource({ uri })).contents[0] as { text: string }).text;
     expect(await read('trends://report/latest')).toMatch(/^# 2025 AI 技術趨勢/);
     const trend = await read('trends://trend/fixture-2025/agent-protocols');
     expect(trend).toContain('## 關鍵挑戰');
     expect(trend).toContain('[agent-protocols-mcp]');
     expect(await read('trends://tool/nvidia-h100')).toContain('Data-center GPU.');
-    await expect(connected.client.readResource({ uri: 'trends://trend/fixture-2025/nope' })).rejects.toThrow(/no trend/);
-    await expect(connected.client.readResource({ uri: 'trends://report/old' })).rejects.toThrow(/fixture-2025/);
+    await expect(connected.client.readResource({ uri: 'trends://trend/fixture-2025/nope' })).rejects.toThrow(
+      /no trend/,
+    );
+    await expect(connected.client.readResource({ uri: 'trends://report/old' })).rejects.toThrow(
+      /fixture-2025/,
+    );
     const complete = async (uri: string, name: string, value: string, args?: Record<string, string>) =>
       (
         await connected.client.complete({
@@ -237,27 +273,46 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
           ...(args ? { context: { arguments: args } } : {}),
         })
       ).completion.values;
-    expect((await complete('trends://report/{reportId}', 'reportId', 'fix')).sort()).toEqual(['fixture-2025', 'fixture-2026']);
-    expect(await complete('trends://trend/{reportId}/{trendId}', 'trendId', 'a', { reportId: 'fixture-2026' })).toEqual([
-      'agent-interop',
-      'ai-coding',
+    expect((await complete('trends://report/{reportId}', 'reportId', 'fix')).sort()).toEqual([
+      'fixture-2025',
+      'fixture-2026',
     ]);
+    expect(
+      await complete('trends://trend/{reportId}/{trendId}', 'trendId', 'a', { reportId: 'fixture-2026' }),
+    ).toEqual(['agent-interop', 'ai-coding']);
     expect(await complete('trends://tool/{toolId}', 'toolId', 'n')).toEqual(['nvidia-h100']);
   });
 
   it('offers three prompts that name the tools to call, with completions', async () => {
     const { prompts } = await connected.client.listPrompts();
-    expect(prompts.map((p) => p.name).sort()).toEqual(['compare_seminars', 'tool_landscape', 'trend_briefing']);
+    expect(prompts.map((p) => p.name).sort()).toEqual([
+      'compare_seminars',
+      'tool_landscape',
+      'trend_briefing',
+    ]);
     const text = async (name: string, args: Record<string, string>) =>
-      ((await connected.client.getPrompt({ name, arguments: args })).messages[0]?.content as { text: string }).text;
+      (
+        (await connected.client.getPrompt({ name, arguments: args })).messages[0]?.content as
+          | { text?: string }
+          | undefined
+      )?.text ?? '';
     const briefing = await text('trend_briefing', { topic: 'RAG' });
     expect(briefing).toContain('`search`');
     expect(briefing).toContain('`get_trend`');
-    expect(await text('compare_seminars', { a: '202506 AICon Beijing', b: 'AI Engineer Summit 2025' })).toContain('`list_sessions`');
+    expect(
+      await text('compare_seminars', { a: '202506 AICon Beijing', b: 'AI Engineer Summit 2025' }),
+    ).toContain('`list_sessions`');
     expect(await text('tool_landscape', { category: 'protocol' })).toContain('min_trends 2');
     const complete = async (name: string, argument: string, value: string) =>
-      (await connected.client.complete({ ref: { type: 'ref/prompt', name }, argument: { name: argument, value } })).completion.values;
-    expect(await complete('trend_briefing', 'topic', '智慧體')).toEqual(expect.arrayContaining(['智慧體互聯協定']));
+      (
+        await connected.client.complete({
+          ref: { type: 'ref/prompt', name },
+          argument: { name: argument, value },
+        })
+      ).completion.values;
+    expect(await complete('trend_briefing', 'topic', '智慧體')).toEqual(
+      expect.arrayContaining(['智慧體互聯協定']),
+    );
     expect((await complete('tool_landscape', 'category', 'pro')).sort()).toEqual(['product', 'protocol']);
     expect(await complete('compare_seminars', 'a', 'summit')).toEqual(['AI Engineer Summit 2025']);
   });

@@ -5,6 +5,7 @@ import { buildFollowUpReport } from '../../helpers/fixture-report.js';
 import { type Connected, connect, type Era, textOf } from '../../helpers/mcp-clients.js';
 import { type FixtureStore, fixtureInsight, openFixtureStore } from '../../helpers/trend-store-fixture.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON of tool results
 type Structured = Record<string, any>;
 
 describe.each<Era>(['legacy', 'modern'])('trend server, writable (%s era)', (era) => {
@@ -29,9 +30,20 @@ describe.each<Era>(['legacy', 'modern'])('trend server, writable (%s era)', (era
     const byName = new Map(tools.map((t) => [t.name, t]));
     expect(tools).toHaveLength(14);
     expect(byName.get('get_cached_insight')?.annotations?.readOnlyHint).toBe(true);
-    expect(byName.get('save_insight')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: true });
-    expect(byName.get('save_draft_report')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
-    expect(byName.get('publish_report')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, openWorldHint: false });
+    expect(byName.get('save_insight')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: true,
+    });
+    expect(byName.get('save_draft_report')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: false,
+    });
+    expect(byName.get('publish_report')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+      openWorldHint: false,
+    });
   });
 
   it('says how to build a report while nothing is published', async () => {

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../../shared/errors.js';
 import { createLogger } from '../../../shared/logger.js';
 import { fileStem, shardOf } from '../../../shared/store/file/file-names.js';
 import { FileStore } from '../../../shared/store/file/file-store.js';
+import { FileWatch } from '../../../shared/store/file/file-watch.js';
 import { makeReport, makeSession } from './fixtures.js';
 import { type CorruptKind, describeStoreContract } from './store-contract.js';
 
@@ -140,20 +141,21 @@ describe('file store', () => {
     await expect(fs.stat(leftover)).rejects.toThrow();
   });
 
-  it('stops watching when closed', async () => {
-    const watcher = await FileStore.open(root, { pollMs: 50 });
-    let calls = 0;
-    await watcher.onPublish(() => {
-      calls += 1;
-    });
-    await watcher.close();
-    await store.saveDraft(makeReport('after-close'));
-    const seen = await FileStore.open(root, { pollMs: 50 });
-    const heard = new Promise<void>((resolve) => void seen.onPublish(() => resolve()));
-    await store.publish('after-close');
-    await heard;
-    expect(calls).toBe(0);
-    await seen.close();
+  it('watches latest.json once, and stops when the last listener leaves or the store closes', async () => {
+    const closeSpy = vi.spyOn(FileWatch.prototype, 'close');
+    try {
+      const watcher = await FileStore.open(root, { pollMs: 50 });
+      const [first, second] = await Promise.all([watcher.onPublish(() => {}), watcher.onPublish(() => {})]);
+      await first();
+      expect(closeSpy).not.toHaveBeenCalled();
+      await second();
+      expect(closeSpy).toHaveBeenCalledTimes(1);
+      await watcher.onPublish(() => {});
+      await watcher.close();
+      expect(closeSpy).toHaveBeenCalledTimes(2);
+    } finally {
+      closeSpy.mockRestore();
+    }
   });
 
   it('refuses a store path that is a file', async () => {

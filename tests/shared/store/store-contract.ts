@@ -161,11 +161,22 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       expect((await store.getReport('latest', { seminar: '__proto__' }))?.id).toBe('odd');
     });
 
-    it('refuses to publish an unknown report or to overwrite a published one', async () => {
+    it("keeps reports whose ids look like each other's files apart", async () => {
+      const ids = ['x', 'x.summary', 'x.json', 'x-summary'];
+      for (const id of ids) await store.saveDraft(makeReport(id));
+      for (const id of ids) expect(await store.getReport(id)).toEqual(makeReport(id));
+      expect((await store.listReports()).map((r) => r.id).sort()).toEqual([...ids].sort());
+    });
+
+    it('refuses to publish an unknown report or to replace a published one', async () => {
       expect((await rejection(store.publish('nope'))).code).toBe('store.not-found');
       await store.saveDraft(makeReport('p1'));
       await store.publish('p1');
-      expect((await rejection(store.saveDraft(makeReport('p1')))).code).toBe('store.conflict');
+      await store.saveDraft(makeReport('p1'));
+      const changed = await rejection(store.saveDraft(makeReport('p1', { sessions: 4 })));
+      expect(changed.code).toBe('store.conflict');
+      expect(changed.message).toContain('already published');
+      expect(await store.getReport('p1')).toEqual(makeReport('p1'));
       expect((await rejection(store.saveDraft(makeReport('latest')))).code).toBe('store.invalid-input');
       expect((await rejection(store.saveDraft({ ...makeReport('bad'), locale: 'xx' } as never))).code).toBe(
         'store.invalid-input',

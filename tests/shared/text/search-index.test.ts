@@ -118,6 +118,35 @@ describe('createSearchIndex', () => {
     expect(far?.snippet.startsWith('…')).toBe(true);
   });
 
+  it('finds and highlights hyphenated English terms', () => {
+    const local = createSearchIndex<Note>(options);
+    local.add([
+      { id: 'h', title: 'x', body: 'Notes on multi-agent collaboration and long-term memory.', track: '' },
+      { id: 'o', title: 'x', body: 'Notes on agents.', track: '' },
+    ]);
+    const hits = local.search('multi-agent long-term');
+    expect(hits[0]?.id).toBe('h');
+    expect(hits[0]?.snippet).toContain('«multi-agent»');
+    expect(hits[0]?.highlights).toEqual(expect.arrayContaining(['multi-agent', 'long-term']));
+  });
+
+  it('leaves snippets out when asked, and builds the same one later', () => {
+    for (const query of ['推理優化', 'agent protocol', 'vector']) {
+      const full = index.search(query);
+      const bare = index.search(query, { snippets: false });
+      expect(bare.map((h) => h.id)).toEqual(full.map((h) => h.id));
+      expect(full.length).toBeGreaterThan(0);
+      for (const [i, hit] of bare.entries()) {
+        expect(hit.snippet).toBe('');
+        expect(hit.highlights).toEqual([]);
+        const later = index.snippet(hit, query);
+        expect(later.snippet).toBe(full[i]!.snippet);
+        expect(later.highlights).toEqual(full[i]!.highlights);
+      }
+    }
+    expect(index.snippet({ id: 'no-such-doc', terms: [] }, 'agent')).toEqual({ snippet: '', highlights: [] });
+  });
+
   it('returns nothing, without throwing, for empty or stop-word-only queries', () => {
     expect(index.search('')).toEqual([]);
     expect(index.search('   ')).toEqual([]);

@@ -1,0 +1,151 @@
+import { Queue, QueueEvents } from 'bullmq';
+import pLimit from 'p-limit';
+import type { Logger } from '../../shared/logger.js';
+import type { SessionInsight } from '../../shared/schemas/index.js';
+import { unreachableError } from '../../shared/store/redis/redis-connection.js';
+import {
+  cachedInsight,
+  type ExtractionEnv,
+  type ExtractionRunner,
+  type ExtractionTask,
+  readInsights,
+} from '../pipeline/extraction.js';
+import { type ExtractionJob, JOB_NAME, JOB_OPTIONS, jobIdFor } from './extraction-job.js';
+import { waitForJobs } from './job-tracker.js';
+import {
+  assertSharedStore,
+  checkQueueReachable,
+  listenerOptions,
+  parseQueueUrl,
+  producerOptions,
+  QUEUE_NAME,
+  type QueueTarget,
+  queuePrefix,
+} from './queue-connection.js';
+
+/** Where the queue and the shared store are, for a build in queue mode. */
+export interface QueueExtractionOptions {
+  /** `--queue redis://…` */
+  queue: string;
+  /** The build's `--store`; must be Redis so that workers write where the build reads. */
+  store: string;
+  logger: Logger;
+  /** Period of the job-state check behind the event stream (default 1 s). */
+  reconcileMs?: number;
+}
+
+/** Cache lookups and reads through the trend server at once. */
+const READ_CONCURRENCY = 8;
+/** Jobs per `addBulk` (each carries a whole session). */
+const ADD_CHUNK = 500;
+
+/**
+ * Extraction on BullMQ workers. Checks the configuration and that Redis answers now (within about a
+ * second), so a build fails before loading anything; the queue connections live only during `run`.
+ */
+export async function queueExtraction(options: QueueExtractionOptions): Promise<ExtractionRunner> {
+  const target = parseQueueUrl(options.queue);
+  assertSharedStore(options.store, '--store');
+  await checkQueueReachable(target, options.logger);
+  return {
+    mode: 'queue',
+    run: (tasks, env) => runOnQueue(target, tasks, env, options),
+  };
+}
+
+async function runOnQueue(
+  target: QueueTarget,
+  tasks: ExtractionTask[],
+  env: ExtractionEnv,
+  options: QueueExtractionOptions,
+): Promise<{ insights: Map<string, SessionInsight>; extracted: number; cached: number }> {
+  const { ctx, agents, progress } = env;
+  const logger = options.logger.child('queue');
+  const limit = pLimit(READ_CONCURRENCY);
+  const found = await Promise.all(tasks.map((task) => limit(() => cachedInsight(ctx, task.cacheKey))));
+  const insights = new Map<string, SessionInsight>();
+  const misses: ExtractionTask[] = [];
+  tasks.forEach((task, i) => {
+    const insight = found[i];
+    if (insight) {
+      insights.set(insight.sessionId, insight);
+      progress.tick(task.session.id);
+    } else misses.push(task);
+  });
+  if (misses.length === 0) return { insights, extracted: 0, cached: tasks.length };
+
+  const lost = (error: unknown) =>
+    unreachableError(
+      target.location,
+      `lost while waiting for extraction jobs (${(error as Error).message}); nothing was published — run the build again once Redis is back, finished insights are kept`,
+      error,
+    );
+  const prefix = queuePrefix(target);
+  const queue = new Queue(QUEUE_NAME, { connection: producerOptions(target), prefix, defaultJobOptions: JOB_OPTIONS });
+  const events = new QueueEvents(QUEUE_NAME, { connection: listenerOptions(target, 'trendscope-build-events'), prefix });
+  // Both emit `error` on every reconnect attempt; the state check reports an outage, once.
+  queue.on('error', (error) => logger.debug(`queue: ${error.message}`));
+  events.on('error', (error) => logger.debug(`queue events: ${error.message}`));
+  const job = (task: ExtractionTask) => ({
+    name: JOB_NAME,
+    data: {
+      session: task.session,
+      cacheKey: task.cacheKey,
+      engine: agents.engine,
+      agentVersion: agents.extraction.version,
+      cacheTag: agents.cacheTag,
+    } satisfies ExtractionJob,
+    opts: { jobId: jobIdFor(task.cacheKey) },
+  });
+  try {
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).catch((error: unknown) => {
+      throw lost(error);
+    });
+    const pending = new Map(misses.map((task) => [jobIdFor(task.cacheKey), task]));
+    await enqueue(queue, misses, job).catch((error: unknown) => {
+      throw lost(error);
+    });
+    const workers = await queue.getWorkersCount().catch(() => -1);
+    logger.info(
+      `queued ${misses.length} extraction job(s) on ${target.location} (${tasks.length - misses.length} cached); ${workers >= 0 ? `${workers} worker(s) connected` : 'waiting for workers'}`,
+    );
+    await waitForJobs(pending, {
+      queue,
+      events,
+      progress,
+      signal: ctx.signal,
+      logger,
+      lost,
+      insightExists: async (task) => (await cachedInsight(ctx, task.cacheKey)) !== null,
+      requeue: (task) => queue.add(JOB_NAME, job(task).data, job(task).opts).then(() => undefined),
+      ...(options.reconcileMs !== undefined ? { reconcileMs: options.reconcileMs } : {}),
+    });
+  } finally {
+    await Promise.allSettled([events.close(), queue.close()]);
+  }
+  const extracted = await readInsights(misses, ctx, {
+    concurrency: READ_CONCURRENCY,
+    missingHint:
+      'the workers write to another trend store than this build reads: give them the same --store (and ?prefix=) as the build',
+  });
+  for (const [id, insight] of extracted) insights.set(id, insight);
+  return { insights, extracted: misses.length, cached: tasks.length - misses.length };
+}
+
+/**
+ * Adds the jobs in chunks. A job id left in the failed set by an earlier build would make the add a
+ * no-op and fail this build at once, so such stale failures are removed first (jobs still waiting or
+ * running are kept: another build shares them).
+ */
+async function enqueue<T extends { name: string; data: ExtractionJob; opts: { jobId: string } }>(
+  queue: Queue,
+  tasks: ExtractionTask[],
+  job: (task: ExtractionTask) => T,
+): Promise<void> {
+  for (let i = 0; i < tasks.length; i += ADD_CHUNK) {
+    const jobs = tasks.slice(i, i + ADD_CHUNK).map(job);
+    const states = await Promise.all(jobs.map((j) => queue.getJobState(j.opts.jobId)));
+    await Promise.all(jobs.filter((_, k) => states[k] === 'failed').map((j) => queue.remove(j.opts.jobId)));
+    await queue.addBulk(jobs);
+  }
+}
