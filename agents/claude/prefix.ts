@@ -15,7 +15,8 @@ export function estimatePrefixTokens(
   system: readonly SystemBlock[],
   tools: readonly ToolDefinition[],
 ): number {
-  return estimateTokens(JSON.stringify(tools)) + system.reduce((sum, b) => sum + estimateTokens(b.text), 0);
+  const toolTokens = tools.length > 0 ? estimateTokens(JSON.stringify(tools)) : 0;
+  return toolTokens + system.reduce((sum, b) => sum + estimateTokens(b.text), 0);
 }
 
 /**

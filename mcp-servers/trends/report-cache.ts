@@ -1,4 +1,5 @@
 import { type Logger, silentLogger } from '../../shared/logger.js';
+import { IdSchema } from '../../shared/schemas/index.js';
 import type { Release, TrendStore } from '../../shared/store/types.js';
 import { ReportIndex } from './report-index.js';
 
@@ -78,6 +79,8 @@ export class ReportCache {
 
   /** The indexed report for `latest` or an id; null when there is no such report. */
   async resolve(ref: string): Promise<ReportIndex | null> {
+    // Refs come from clients (tool arguments, resource URIs): only well-formed ids reach the store.
+    if (ref !== 'latest' && !IdSchema.safeParse(ref).success) return null;
     const id = ref === 'latest' ? await this.latest() : ref;
     if (id === null) return null;
     const cached = this.entries.get(id);

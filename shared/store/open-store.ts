@@ -1,6 +1,5 @@
 import type { Logger } from '../logger.js';
 import { FileStore } from './file/file-store.js';
-import { RedisStore } from './redis/redis-store.js';
 import { parseStoreUrl } from './store-url.js';
 import type { StoreRole, TrendStore } from './types.js';
 
@@ -34,6 +33,8 @@ export async function openStore(url: string | undefined, options: OpenStoreOptio
       ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
     });
   }
+  // Loaded on demand: ioredis costs a few hundred milliseconds of startup that file stores never need.
+  const { RedisStore } = await import('./redis/redis-store.js');
   return RedisStore.open(target, {
     role: options.role,
     ...(options.logger ? { logger: options.logger } : {}),

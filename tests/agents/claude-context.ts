@@ -31,7 +31,10 @@ export function warmText(): void {
 }
 
 /** Builds the context; `close` tears servers, store and temp dir down. */
-export async function claudeTestContext(model: Model, logger: Logger = silentLogger): Promise<ClaudeTestContext> {
+export async function claudeTestContext(
+  model: Model,
+  logger: Logger = silentLogger,
+): Promise<ClaudeTestContext> {
   const dir = await mkdtemp(path.join(tmpdir(), 'trendscope-claude-agent-'));
   const corpus = await loadCorpus(CLAUDE_CORPUS, { strict: true, maxFileBytes: 1024 * 1024 });
   const store = await openStore(`file:${dir}`, { role: 'cli', logger });

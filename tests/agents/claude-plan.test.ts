@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { expectedTrends, planClaudeCalls } from '../../agents/claude-plan.js';
 import { estimateTokens } from '../../agents/claude/prefix.js';
+import { expectedTrends, planClaudeCalls } from '../../agents/claude-plan.js';
 import { loadCorpus } from '../../shared/corpus/index.js';
 import { DEFAULT_ROLE_MODELS } from '../../shared/model/index.js';
 import { CLAUDE_CORPUS } from './claude-script.js';
 
 const corpus = await loadCorpus(CLAUDE_CORPUS, { strict: true });
-const base = { sessions: corpus.sessions, cachedIds: new Set<string>(), roleModels: { ...DEFAULT_ROLE_MODELS }, trends: 2 as const, batch: false };
+const base = {
+  sessions: corpus.sessions,
+  cachedIds: new Set<string>(),
+  roleModels: { ...DEFAULT_ROLE_MODELS },
+  trends: 2 as const,
+  batch: false,
+};
 
 describe('planClaudeCalls', () => {
   it('prices every call from the table: Haiku $1/$5 and Sonnet $3/$15 per million tokens', () => {
@@ -22,7 +28,10 @@ describe('planClaudeCalls', () => {
     for (const p of plans.filter((x) => x.calls > 0)) {
       const [i, o, r, w] = price[p.model as keyof typeof price];
       const u = p.usage;
-      expect(p.costUsd).toBeCloseTo((u.inputTokens * i + u.outputTokens * o + u.cacheReadTokens * r + u.cacheWriteTokens * w) / 1e6, 12);
+      expect(p.costUsd).toBeCloseTo(
+        (u.inputTokens * i + u.outputTokens * o + u.cacheReadTokens * r + u.cacheWriteTokens * w) / 1e6,
+        12,
+      );
       expect(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens).toBeGreaterThan(0);
     }
   });
@@ -31,7 +40,10 @@ describe('planClaudeCalls', () => {
     const full = planClaudeCalls(base)[0]!;
     const cached = planClaudeCalls({ ...base, cachedIds: new Set(corpus.sessions.map((s) => s.id)) })[0]!;
     expect(cached).toMatchObject({ calls: 0, costUsd: 0 });
-    const one = planClaudeCalls({ ...base, cachedIds: new Set(corpus.sessions.slice(1).map((s) => s.id)) })[0]!;
+    const one = planClaudeCalls({
+      ...base,
+      cachedIds: new Set(corpus.sessions.slice(1).map((s) => s.id)),
+    })[0]!;
     expect(one.calls).toBe(1);
     expect(one.costUsd!).toBeLessThan(full.costUsd!);
     const batch = planClaudeCalls({ ...base, batch: true })[0]!;
@@ -41,7 +53,10 @@ describe('planClaudeCalls', () => {
   });
 
   it('marks models without a price', () => {
-    const plans = planClaudeCalls({ ...base, roleModels: { ...DEFAULT_ROLE_MODELS, writing: 'my-own-model' } });
+    const plans = planClaudeCalls({
+      ...base,
+      roleModels: { ...DEFAULT_ROLE_MODELS, writing: 'my-own-model' },
+    });
     expect(plans.find((p) => p.agent === 'writing')!.costUsd).toBeUndefined();
   });
 });

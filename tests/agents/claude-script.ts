@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExtractionAnswer } from '../../agents/extraction/claude-answer.js';
+import type { ToolKind } from '../../shared/schemas/index.js';
 import { type FakeReply, fakeMessage, type RecordedRequest } from '../helpers/fake-anthropic.js';
 
 /** The small corpus the Claude engine tests run on. */
@@ -46,7 +48,7 @@ export const CALL_USAGE = {
   cache_creation_input_tokens: 50,
 };
 
-const KNOWN_TOOLS: Array<[string, string]> = [
+const KNOWN_TOOLS: Array<[string, ToolKind]> = [
   ['MCP', 'protocol'],
   ['A2A', 'protocol'],
   ['Milvus', 'product'],
@@ -73,7 +75,7 @@ function firstUserText(body: WireBody): string {
 }
 
 /** A valid extraction answer for a note, with one fabricated item and one whitespace-mangled quote. */
-export function extractionAnswer(note: FixtureNote) {
+export function extractionAnswer(note: FixtureNote): ExtractionAnswer {
   const [b0, b1, b2, b3, b4] = note.bullets;
   const item = (line: string | undefined) => ({ text: `about: ${line}`, quotes: [line ?? note.opening] });
   return {

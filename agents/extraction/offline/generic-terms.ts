@@ -17,7 +17,16 @@ each every more most less other new old first last next one two three four five 
 etc e.g i.e mr mrs ms dr prof inc ltd co corp llc january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 yes no ok demo step
 part section summary introduction conclusion background overview agenda slide slides talk keynote session speaker
-takeaways lessons notes note key why how what when where who which`.split(/\s+/);
+takeaways lessons notes note key why how what when where who which csv tsv pdf ddl dml iops tls ssl jvm wal hcl ann knn
+hnsw ttl lru orm mvcc acid cdc oom gc sso rbac iam prd rpa rpo rto dsl dsls sop sops olap oltp nl2sql text2sql pv uv dau
+mau gmv arr mrr ctr cvr ltv cac nps sdk ops cache card task tasks lint tab web gateway memory planner router reviewer
+artifact artifacts collector profiling streaming migration migrations operator operators controller scheduler worker
+workers agent-to-agent leader follower replica replicas shard shards index indexes query queries table tables schema
+schemas snapshot snapshots checkpoint checkpoints backup backups failover rollout rollback canary release deploy build
+test tests trace traces span spans log logs metric metrics alert alerts event events message messages queue queues topic
+topics stream streams batch batches job jobs function functions plugin plugins extension extensions module modules
+select insert update delete join where group order limit final full pause resume create drop alter grant vacuum analyze
+explain commit begin`.split(/\s+/);
 
 const GENERIC_ZH = `人工智能 大模型 大语言模型 语言模型 模型 智能体 智能代理 代理 多智能体 平台 框架 引擎 协议 系统 工具 产品 服务
 应用 方案 解决方案 技术 算法 数据 数据集 开源 开源项目 项目 芯片 硬件 设备 眼镜 推理 训练 微调 部署 架构 基础设施 云 云原生

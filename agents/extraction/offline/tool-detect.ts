@@ -58,8 +58,10 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
       if (clean.length < 2 || clean.length > 40 || isGenericTerm(clean)) return;
       const cue = findKindCue(lower, offset, offset + surface.length);
       const kind = kindHint ?? cue?.kind ?? 'product';
-      // A cue word next to it ("X 框架", "the X protocol") makes a plain word a name.
+      // A cue word next to it ("X 框架", "the X protocol"), or a verb of use before it ("migrated to X",
+      // "采用 X"), makes a plain word a name.
       if (cue && cue.distance <= 3) strength += 1;
+      else if (USAGE_BEFORE.test(unit.text.slice(Math.max(0, offset - 16), offset))) strength += 1;
       found.push({
         name: clean,
         surface,
@@ -138,26 +140,41 @@ interface LatinName {
 function latinNames(unit: TextUnit, language: 'zh' | 'en', tags: Map<string, string>): LatinName[] {
   const tokens = [...unit.text.matchAll(LATIN)].map((m) => ({ text: m[1]!, start: m.index }));
   const names: LatinName[] = [];
+  const joined = (a: { text: string; start: number }, b: { text: string; start: number }) =>
+    unit.text.slice(a.start + a.text.length, b.start) === ' ';
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const strength = nameStrength(token.text, unit.text, token.start, language, tags);
     if (strength === 0) continue;
-    // Join capitalised words that follow with a single space into one name ("Claude Code", "Apache Kafka").
+    // Capitalised words before it belong to the name ("Function Calling", "Flash Checkpoint").
+    let first = i;
+    while (first > 0 && joined(tokens[first - 1]!, tokens[first]!) && isNamePart(tokens[first - 1]!.text)) first--;
+    if (language === 'en' && first < i && isSentenceInitial(unit.text, tokens[first]!.start) && first + 1 === i) first = i;
+    // Capitalised words after it too ("Claude Code", "Apache Kafka").
     let end = i;
-    while (end + 1 < tokens.length) {
-      const next = tokens[end + 1]!;
-      const gap = unit.text.slice(tokens[end]!.start + tokens[end]!.text.length, next.start);
-      if (gap !== ' ' || !/^[A-Z]/.test(next.text) || isGenericTerm(next.text)) break;
-      if (nameStrength(next.text, unit.text, next.start, language, tags) === 0 && !/^[A-Z][a-z]+$/.test(next.text)) break;
-      end++;
+    while (end + 1 < tokens.length && joined(tokens[end]!, tokens[end + 1]!) && isNamePart(tokens[end + 1]!.text)) end++;
+    if (language === 'en' && unit.kind === 'heading') {
+      first = i;
+      end = i;
     }
-    if (end > i && language === 'en' && unit.kind === 'heading') end = i;
+    const start = tokens[first]!.start;
     const last = tokens[end]!;
-    const surface = unit.text.slice(token.start, last.start + last.text.length);
-    names.push({ name: surface, surface, offset: token.start, strength: end > i ? Math.max(strength, 2) : strength });
+    const surface = unit.text.slice(start, last.start + last.text.length);
+    // "Patroni-on-VM": the name is the part before the dash.
+    const name = first === end && /-/.test(surface) && strength < 3 ? surface.split('-')[0]! : surface;
+    names.push({ name, surface, offset: start, strength: end > first ? Math.max(strength, 2) : strength });
     i = end;
   }
   return names;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'our', 'we', 'this', 'that', 'these', 'those', 'and', 'or', 'with',
+  'for', 'in', 'on', 'at', 'by', 'from', 'to', 'of', 'as', 'is', 'are', 'be', 'it', 'its', 'their', 'his', 'her', 'i',
+  'you', 'they', 'if', 'when', 'then', 'but', 'so', 'not', 'no', 'all', 'each', 'every', 'some', 'any', 'how', 'why', 'what']);
+
+/** A capitalised word that can continue a multi-word name. */
+function isNamePart(word: string): boolean {
+  return /^[A-Z](?:[A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*|[A-Z0-9]{0,3})$/.test(word) && !FUNCTION_WORDS.has(word.toLowerCase());
 }
 
 /** 0 when the token is not a name; 1 for a plain capitalised word; 2–3 for strong shapes. */
@@ -170,9 +187,17 @@ function nameStrength(token: string, text: string, at: number, language: 'zh' | 
   if (/[a-z][A-Z]/.test(token) || /^[A-Z]{2,}[a-z]{2,}/.test(token)) return 3; // CamelCase: DLRover, QAnything, eBPF
   if (/[A-Za-z]\d|\d[A-Za-z]/.test(token)) return 3; // A2A, GPT-4o, K8s, 3FS
   if (/[A-Za-z]\.[A-Za-z]/.test(token) && /[A-Z]/.test(token)) return 3; // Node.js, Agently.tech
-  if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(token)) return 1; // snake_case: pg_dump, but also column names
-  if (/-/.test(token) && /.-.*[A-Z0-9]|^[A-Z]{2,}-/.test(token)) return 3; // GPT-4o, DeepSeek-V3, CO-RE
-  if (/^[A-Z]{2,6}s?$/.test(token)) return 2; // acronyms not in the generic list: MCP, AWS
+  if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(token)) return 1 + listNeighbourBoost(text, at, token.length); // pg_dump, but also column names
+  // Dashed names: a name, then a version or an upper-case part (GPT-4o, DeepSeek-V3, Llama-3.1, CO-RE).
+  if (/^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)+$/.test(token) && /[A-Z].*[A-Z0-9]|\d/.test(token.slice(1))) return 3;
+  if (/-/.test(token)) {
+    // "Patroni-on-VM", "Kafka-specific": the name is the first part.
+    const head = token.split('-')[0]!;
+    return head.length >= 3 && head !== token ? Math.min(1, nameStrength(head, text, at, language, tags)) : 0;
+  }
+  if (/^[A-Z]{2,4}s?$/.test(token)) return 2; // acronyms not in the generic list: MCP, AWS
+  // In English, long capitals are as often keywords or shouting (SELECT, FINAL) as names.
+  if (/^[A-Z]{5,}$/.test(token)) return language === 'zh' ? 2 : 1;
   if (/^[A-Z][a-z]+$/.test(token)) {
     // A plain capitalised word may be an ordinary word; cue words, lists of names or tags confirm it.
     if (tagged) return 2;
@@ -184,6 +209,9 @@ function nameStrength(token: string, text: string, at: number, language: 'zh' | 
   return 0;
 }
 
+const USAGE_BEFORE =
+  /(?:\b(?:with|using|via|use|uses|used|run|runs|ran|adopt(?:ed)?|deploy(?:ed)?|switch(?:ed)? to|migrat(?:e|ed|ing) to|mov(?:e|ed) to|replac(?:e|ed|ing)|built on|on top of|powered by|old|their|our)|基于|使用|采用|通过|借助|引入|迁移到|切换到|接入|用)\s*$/i;
+
 const UNITS = new Set(['ms', 's', 'us', 'ns', 'm', 'h', 'd', 'k', 'w', 'x', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'fps',
   'qps', 'tps', 'rps', 'kw', 'mw', 'gw', 'hz', 'ghz', 'mhz', 'nm', 'mm', 'cm', 'km', 'g', 'kg', 'yuan', 'rmb', 'usd', 'min',
   'sec', 'hr', 'hrs', 'day', 'days', 'px', 'dpi', 'bit', 'bits', 'byte', 'bytes', 'gbps', 'mbps', 'tflops', 'pflops', 'st', 'nd', 'rd', 'th']);
@@ -192,7 +220,7 @@ const UNITS = new Set(['ms', 's', 'us', 'ns', 'm', 'h', 'd', 'k', 'w', 'x', 'b',
 function listNeighbourBoost(text: string, at: number, length: number): number {
   const before = text.slice(Math.max(0, at - 24), at);
   const after = text.slice(at + length, at + length + 24);
-  const strong = /[A-Za-z]*(?:[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|[A-Z]{2,})[A-Za-z0-9]*/;
+  const strong = /[A-Za-z]*(?:[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|[A-Z]{2,}|[a-z0-9]_[a-z0-9])[A-Za-z0-9_]*/;
   const left = before.match(/([A-Za-z][\w.+#-]*)\s*(?:、|,|，|和|与|及|\/|and|or)\s*$/);
   const right = after.match(/^\s*(?:、|,|，|和|与|及|\/|and|or)\s*([A-Za-z][\w.+#-]*)/);
   return (left && (strong.test(left[1]!) || /^[A-Z]/.test(left[1]!))) || (right && (strong.test(right[1]!) || /^[A-Z]/.test(right[1]!))) ? 1 : 0;

@@ -3,7 +3,7 @@ import type { SessionInsight, Tool, ToolKind, ToolMention } from '../../../share
 import { isGenericTerm } from '../../extraction/offline/generic-terms.js';
 import { NAME_SUFFIX_CUES } from '../../extraction/offline/tool-kinds.js';
 
-const LATIN_SUFFIX_CUES = ['framework', 'platform', 'protocol', 'engine', 'library', 'sdk', 'toolkit', 'project', 'database'];
+const LATIN_SUFFIX_CUES = ['framework', 'platform', 'protocol', 'engine', 'library', 'sdks', 'sdk', 'toolkit', 'project', 'database', 'server', 'client', 'cli', 'api', 'extension'];
 const DOMAIN_SUFFIX = /\.(ai|io|com|tech|dev|org|net|cn|app)$/;
 
 /** The key two spellings of one tool share: script, case, spacing, a generic suffix and a domain removed. */

@@ -2,11 +2,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claudeClusteringAgent } from '../../../agents/clustering/claude-agent.js';
 import { applyRefinement, refinementSchema } from '../../../agents/clustering/claude-refine.js';
 import type { ClusteringInput } from '../../../agents/clustering/offline-agent.js';
+import { answerToInsight } from '../../../agents/extraction/claude-answer.js';
 import { runAgent } from '../../../agents/types.js';
 import { createScriptedModel, type ModelRequest, toolUseReply } from '../../../shared/model/index.js';
 import { type ClaudeTestContext, claudeTestContext, text, warmText } from '../claude-context.js';
 import { extractionAnswer, fixtureNotes, INJECTED_ID } from '../claude-script.js';
-import { answerToInsight } from '../../../agents/extraction/claude-answer.js';
 
 const notes = fixtureNotes();
 const ids = [...notes.keys()].sort();
@@ -20,9 +20,21 @@ afterEach(async () => {
 function input(trends: 'auto' | number = 2): ClusteringInput {
   const sessions = [...env!.sessions.values()];
   return {
-    sessions: sessions.map((s) => ({ id: s.id, title: s.title, tags: s.tags, track: s.track, organization: s.organization })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      tags: s.tags,
+      track: s.track,
+      organization: s.organization,
+    })),
     insights: sessions.map(
-      (s) => answerToInsight(s, extractionAnswer(notes.get(s.id)!), { name: 'extraction', version: 't', engine: 'claude' }, text).insight,
+      (s) =>
+        answerToInsight(
+          s,
+          extractionAnswer(notes.get(s.id)!),
+          { name: 'extraction', version: 't', engine: 'claude' },
+          text,
+        ).insight,
     ),
     trends,
   };
@@ -56,7 +68,10 @@ describe('claudeClusteringAgent', () => {
   it('sends a repair turn when a session is assigned twice, then applies the valid answer', async () => {
     const twice = structuredClone(good);
     twice.trends[1]!.sessionIds.push('agent-protocols');
-    const model = createScriptedModel([toolUseReply('record_trends', twice), toolUseReply('record_trends', good)]);
+    const model = createScriptedModel([
+      toolUseReply('record_trends', twice),
+      toolUseReply('record_trends', good),
+    ]);
     env = await claudeTestContext(model);
     const { trends } = await runAgent(claudeClusteringAgent(text), input(), env.ctx);
 
@@ -72,7 +87,10 @@ describe('claudeClusteringAgent', () => {
       { name: '安全', sessionIds: [INJECTED_ID] },
     ]);
     const retrieval = trends.find((t) => t.id === 'retrieval')!;
-    expect(retrieval.subTrends.flatMap((s) => s.sessionIds).sort()).toEqual(['rag-retrieval', 'vector-search-postgres']);
+    expect(retrieval.subTrends.flatMap((s) => s.sessionIds).sort()).toEqual([
+      'rag-retrieval',
+      'vector-search-postgres',
+    ]);
     expect(retrieval.importance).toMatchObject({ sessions: 2, organizations: 2, share: 0.5 });
   });
 
@@ -98,7 +116,9 @@ describe('claudeClusteringAgent', () => {
     env = await claudeTestContext(model);
     await runAgent(claudeClusteringAgent(text), input(), env.ctx);
     const user = String(seen!.messages[0]!.content);
-    expect(user).toMatch(/<untrusted_session id="sessions">[\s\S]*Guardrails for LLM Agents[\s\S]*<\/untrusted_session>/);
+    expect(user).toMatch(
+      /<untrusted_session id="sessions">[\s\S]*Guardrails for LLM Agents[\s\S]*<\/untrusted_session>/,
+    );
     expect(seen!.tools?.map((t) => t.name)).toEqual(['record_trends']);
   });
 });
@@ -114,10 +134,25 @@ describe('refinementSchema and applyRefinement', () => {
   });
 
   it('gives sessions left out of every sub-trend a sub-trend of their own', () => {
-    const sessions = ids.map((id) => ({ id, title: id, tags: [], track: '', organization: id === 'rag-retrieval' ? 'A' : 'B' }));
+    const sessions = ids.map((id) => ({
+      id,
+      title: id,
+      tags: [],
+      track: '',
+      organization: id === 'rag-retrieval' ? 'A' : 'B',
+    }));
     const [trend] = applyRefinement(
       [],
-      [{ id: 'all', nameZh: '全部', nameEn: 'All', keywords: [], sessionIds: ids, subTrends: [{ name: 'x', sessionIds: ['rag-retrieval'] }] }],
+      [
+        {
+          id: 'all',
+          nameZh: '全部',
+          nameEn: 'All',
+          keywords: [],
+          sessionIds: ids,
+          subTrends: [{ name: 'x', sessionIds: ['rag-retrieval'] }],
+        },
+      ],
       sessions,
       (t) => t,
     );

@@ -34,7 +34,11 @@ describe('claudeExtractionAgent', () => {
       toolUseReply('record_insight', extractionAnswer(note)),
     ]);
     env = await claudeTestContext(model);
-    const { insight } = await runAgent(claudeExtractionAgent(text), { sessionId: note.id, cacheKey: keyOf(note.id) }, env.ctx);
+    const { insight } = await runAgent(
+      claudeExtractionAgent(text),
+      { sessionId: note.id, cacheKey: keyOf(note.id) },
+      env.ctx,
+    );
 
     expect(model.requests).toHaveLength(2);
     const [rejected] = toolResults(model.requests[1]);
@@ -57,9 +61,20 @@ describe('claudeExtractionAgent', () => {
     const model = createScriptedModel([toolUseReply('record_insight', answer)]);
     env = await claudeTestContext(model);
     const body = env.sessions.get(note.id)!.body;
-    const { insight } = await runAgent(claudeExtractionAgent(text), { sessionId: note.id, cacheKey: keyOf(note.id) }, env.ctx);
+    const { insight } = await runAgent(
+      claudeExtractionAgent(text),
+      { sessionId: note.id, cacheKey: keyOf(note.id) },
+      env.ctx,
+    );
 
-    const items = [insight.summary, ...insight.keyPoints, ...insight.applications, ...insight.challenges, ...insight.impacts, ...insight.recommendations];
+    const items = [
+      insight.summary,
+      ...insight.keyPoints,
+      ...insight.applications,
+      ...insight.challenges,
+      ...insight.impacts,
+      ...insight.recommendations,
+    ];
     for (const item of [...items, ...insight.tools]) {
       for (const e of item.evidence) expect(body.slice(e.start, e.end)).toBe(e.quote);
     }
@@ -73,9 +88,22 @@ describe('claudeExtractionAgent', () => {
   it('falls back to the opening of the note when no quote of the summary survives', async () => {
     const note = notes.get('vector-search-postgres')!;
     const invented = { text: 'invented', quotes: ['Nothing like this is in the note at all.'] };
-    const answer = { ...extractionAnswer(note), summary: invented, keyPoints: [invented], applications: [], challenges: [], impacts: [], recommendations: [], tools: [] };
+    const answer = {
+      ...extractionAnswer(note),
+      summary: invented,
+      keyPoints: [invented],
+      applications: [],
+      challenges: [],
+      impacts: [],
+      recommendations: [],
+      tools: [],
+    };
     env = await claudeTestContext(createScriptedModel([toolUseReply('record_insight', answer)]));
-    const { insight } = await runAgent(claudeExtractionAgent(text), { sessionId: note.id, cacheKey: keyOf(note.id) }, env.ctx);
+    const { insight } = await runAgent(
+      claudeExtractionAgent(text),
+      { sessionId: note.id, cacheKey: keyOf(note.id) },
+      env.ctx,
+    );
     expect(insight.keyPoints).toEqual([]);
     expect(insight.summary.text).toBe('invented');
     expect(note.body).toContain(insight.summary.evidence[0]!.quote);
@@ -92,9 +120,19 @@ describe('claudeExtractionAgent', () => {
         return {
           content: [
             { type: 'tool_use', id: 't1', name: 'publish_report', input: { report_id: 'pwned' } },
-            { type: 'tool_use', id: 't2', name: 'save_insight', input: { key: 'pwned:1.0.0:claude', insight: {} } },
+            {
+              type: 'tool_use',
+              id: 't2',
+              name: 'save_insight',
+              input: { key: 'pwned:1.0.0:claude', insight: {} },
+            },
             { type: 'tool_use', id: 't3', name: 'save_draft_report', input: { report: {} } },
-            { type: 'tool_use', id: 't4', name: 'get_session', input: { id: 'agent-protocols', detail: 'full' } },
+            {
+              type: 'tool_use',
+              id: 't4',
+              name: 'get_session',
+              input: { id: 'agent-protocols', detail: 'full' },
+            },
           ],
         };
       },
@@ -105,8 +143,12 @@ describe('claudeExtractionAgent', () => {
     const corpusCalls = vi.spyOn(env.ctx.corpus, 'callTool');
     await runAgent(claudeExtractionAgent(text), { sessionId: note.id, cacheKey: keyOf(note.id) }, env.ctx);
 
-    expect(trendCalls.mock.calls.map(([params]) => [params.name, params.arguments?.key])).toEqual([['save_insight', keyOf(note.id)]]);
-    expect(new Set(corpusCalls.mock.calls.map(([params]) => params.name))).toEqual(new Set(['get_session', 'list_sessions']));
+    expect(trendCalls.mock.calls.map(([params]) => [params.name, params.arguments?.key])).toEqual([
+      ['save_insight', keyOf(note.id)],
+    ]);
+    expect(new Set(corpusCalls.mock.calls.map(([params]) => params.name))).toEqual(
+      new Set(['get_session', 'list_sessions']),
+    );
     const results = toolResults(model.requests[1]);
     expect(results.filter((r) => r.isError).map((r) => r.content.split('.')[0])).toEqual([
       'Tool publish_report is not available',

@@ -16,7 +16,17 @@ afterEach(async () => {
 });
 
 function tool(id: string, name: string, sessionIds: string[], extra: Partial<Tool> = {}): Tool {
-  return { id, name, aliases: [], category: 'product', description: `${name} context`, trendIds: [], sessionIds, mentions: sessionIds.length, ...extra };
+  return {
+    id,
+    name,
+    aliases: [],
+    category: 'product',
+    description: `${name} context`,
+    trendIds: [],
+    sessionIds,
+    mentions: sessionIds.length,
+    ...extra,
+  };
 }
 
 describe('applyCatalogueChanges', () => {
@@ -40,7 +50,12 @@ describe('applyCatalogueChanges', () => {
     );
     expect(tools.map((t) => t.id)).toEqual(['langchain', 'vllm']);
     expect(tools[0]).toMatchObject({ aliases: ['Langchain 框架'], sessionIds: ['a', 'b', 'c'], mentions: 3 });
-    expect(tools[1]).toMatchObject({ name: 'vLLM', aliases: ['VLLM'], category: 'framework', description: 'An inference engine.' });
+    expect(tools[1]).toMatchObject({
+      name: 'vLLM',
+      aliases: ['VLLM'],
+      category: 'framework',
+      description: 'An inference engine.',
+    });
   });
 
   it('refuses generic names and merges entries that a rename made identical', () => {
@@ -71,18 +86,31 @@ describe('claudeCatalogueAgent', () => {
     ]);
     env = await claudeTestContext(model);
     const insights = [...env.sessions.values()].map(
-      (s) => answerToInsight(s, extractionAnswer(notes.get(s.id)!), { name: 'extraction', version: 't', engine: 'claude' }, text).insight,
+      (s) =>
+        answerToInsight(
+          s,
+          extractionAnswer(notes.get(s.id)!),
+          { name: 'extraction', version: 't', engine: 'claude' },
+          text,
+        ).insight,
     );
     const { tools } = await runAgent(claudeCatalogueAgent(text), { insights }, env.ctx);
     expect(tools.map((t) => t.name).sort()).toEqual(['A2A', 'Guardrails', 'MCP', 'Milvus', 'pgvector']);
-    expect(tools.find((t) => t.name === 'pgvector')).toMatchObject({ category: 'library', description: 'Vector search inside Postgres.' });
-    expect(String(seen!.messages[0]!.content)).toMatch(/^Review these 5 draft entries\.\n\n<untrusted_session id="draft-catalogue">/);
+    expect(tools.find((t) => t.name === 'pgvector')).toMatchObject({
+      category: 'library',
+      description: 'Vector search inside Postgres.',
+    });
+    expect(String(seen!.messages[0]!.content)).toMatch(
+      /^Review these 5 draft entries\.\n\n<untrusted_session id="draft-catalogue">/,
+    );
     expect(seen!.system.at(-2)).toMatchObject({ cache: true });
     expect(seen!.system.at(-2)!.text).toContain('<untrusted_session id="corpus-outline">');
   });
 
   it('keeps the draft when the model answer stays invalid, and calls nothing for an empty catalogue', async () => {
-    const model = createScriptedModel([0, 1, 2].map(() => toolUseReply('record_catalogue_changes', { changes: 'none' })));
+    const model = createScriptedModel(
+      [0, 1, 2].map(() => toolUseReply('record_catalogue_changes', { changes: 'none' })),
+    );
     env = await claudeTestContext(model);
     const insight = answerToInsight(
       env.sessions.get('rag-retrieval')!,
@@ -93,7 +121,11 @@ describe('claudeCatalogueAgent', () => {
     const { tools } = await runAgent(claudeCatalogueAgent(text), { insights: [insight] }, env.ctx);
     expect(tools.map((t) => t.name)).toEqual(['Milvus']);
     expect(model.requests).toHaveLength(3);
-    const empty = await runAgent(claudeCatalogueAgent(text), { insights: [{ ...insight, tools: [] }] }, env.ctx);
+    const empty = await runAgent(
+      claudeCatalogueAgent(text),
+      { insights: [{ ...insight, tools: [] }] },
+      env.ctx,
+    );
     expect(empty.tools).toEqual([]);
     expect(model.requests).toHaveLength(3);
   });

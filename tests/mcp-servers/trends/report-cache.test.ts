@@ -50,6 +50,9 @@ describe('ReportCache', () => {
     expect(await cache.resolve('missing')).toBeNull();
     expect(await cache.resolve('missing')).toBeNull();
     expect(getReport).toHaveBeenCalledTimes(6);
+    // Malformed ids never reach the store.
+    expect(await cache.resolve('../../etc/passwd')).toBeNull();
+    expect(getReport).toHaveBeenCalledTimes(6);
     await cache.close();
   });
 

@@ -7,7 +7,7 @@ import { agentText } from '../../../agents/text-adapter.js';
 import { runCli } from '../../../orchestrator/cli/program.js';
 import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 import { formatPlan, planBuild } from '../../../orchestrator/pipeline/plan-build.js';
-import { ModelError } from '../../../shared/errors.js';
+import { ConfigError, ModelError } from '../../../shared/errors.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { type Report, ReportSchema } from '../../../shared/schemas/index.js';
 import { openStore } from '../../../shared/store/index.js';
@@ -248,6 +248,12 @@ describe('runBuild on the Claude engine (fake Messages API)', () => {
     expect(printed).toContain('batch, half price');
     expect(printed).toMatch(/total\s+\d+\s+~\$\d+\.\d{4}/);
     expect(formatPlan(again)).toContain('0 to extract, 4 cached');
+  });
+
+  it('refuses the Claude engine without a key, naming the variable', async () => {
+    const error = await runBuild(options('http://unused', { env: {} })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('ANTHROPIC_API_KEY');
   });
 
   it('fails clearly on a dead endpoint and leaves the published report as it was', async () => {
