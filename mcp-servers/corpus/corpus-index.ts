@@ -118,7 +118,9 @@ export class CorpusIndex {
    */
   search(query: string, filters: SessionFilters = {}, options: { snippets?: boolean } = {}): SessionHit[] {
     const hits: SessionHit[] = [];
-    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, { snippets: options.snippets ?? true })) {
+    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, {
+      snippets: options.snippets ?? true,
+    })) {
       const session = this.byId.get(match.id);
       if (!session || !this.matches(session, filters)) continue;
       hits.push({ session, score: match.score, snippet: match.snippet, terms: match.terms });

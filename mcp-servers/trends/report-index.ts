@@ -122,7 +122,9 @@ export class ReportIndex {
   ): ReportHit[] {
     const seminar = filters.seminar?.trim().toLowerCase();
     const hits: ReportHit[] = [];
-    for (const match of this.text.search(query, MAX_SEARCH_HITS * 2, { snippets: options.snippets ?? true })) {
+    for (const match of this.text.search(query, MAX_SEARCH_HITS * 2, {
+      snippets: options.snippets ?? true,
+    })) {
       const doc = this.docs.get(match.id);
       if (!doc) continue;
       if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(doc.kind)) continue;

@@ -44,6 +44,8 @@ export interface BuildOptions {
   logger: Logger;
   signal: AbortSignal;
   interactive?: boolean;
+  /** Told after every extraction task (for progress displays and tests). */
+  onProgress?: (stage: string, done: number, total: number) => void;
   /** Run extraction on BullMQ workers through this Redis (`--queue`); the store must be Redis too. */
   queue?: string;
   /** Where ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL and TRENDSCOPE_MODEL_* are read (default process.env). */
@@ -108,7 +110,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
 
     const insights = await stage('extraction', async () => {
-      const progress = createProgress('extraction', corpus.sessions.length, logger, options.interactive);
+      const display = createProgress('extraction', corpus.sessions.length, logger, options.interactive);
+      let done = 0;
+      const progress = {
+        tick(message?: string) {
+          display.tick(message);
+          options.onProgress?.('extraction', ++done, corpus.sessions.length);
+        },
+        stop: () => display.stop(),
+      };
       const tasks = corpus.sessions.map((session) => ({
         session,
         cacheKey: insightKey(session.hash, agents.extraction.version, agents.cacheTag),

@@ -1,5 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
+
+const WRITES_AT_ONCE = 16;
 
 /**
  * Writes a whole site next to `outDir` and swaps it in with renames, so that a crash never leaves a
@@ -10,12 +13,16 @@ export async function writeSite(outDir: string, files: Map<string, string>): Pro
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  for (const [relative, content] of [...files.entries()].sort()) {
+  const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const targets = entries.map(([relative]) => {
     const file = path.join(staging, relative);
     if (!file.startsWith(staging + path.sep)) throw new Error(`refusing to write outside the site: ${relative}`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
-  }
+    return file;
+  });
+  for (const dir of new Set(targets.map((file) => path.dirname(file)))) await mkdir(dir, { recursive: true });
+  // A few writes at once: one at a time, 10 000 session pages wait on the disk one by one.
+  const limit = pLimit(WRITES_AT_ONCE);
+  await Promise.all(entries.map(([, content], i) => limit(() => writeFile(targets[i]!, content))));
   await mkdir(path.dirname(target), { recursive: true });
   let hadPrevious = true;
   try {

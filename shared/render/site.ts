@@ -20,7 +20,8 @@ export function renderSite(report: Report, options: SiteOptions): Map<string, st
   files.set('trends/_index.md', renderTrendsIndex(report, s));
   for (const trend of report.trends) files.set(`trends/${trend.id}.md`, renderTrend(report, trend.id, s, titles));
   files.set('sessions/_index.md', renderSessionsIndex(report, s));
-  for (const session of report.sessions) files.set(`sessions/${session.id}.md`, renderSession(report, session.id, s, options));
+  const lookups = sessionLookups(report);
+  for (const session of report.sessions) files.set(`sessions/${session.id}.md`, renderSession(session, lookups, s, options));
   files.set('tools/_index.md', renderTools(report, s));
   files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);
   files.set('report.schema.json', `${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
@@ -132,11 +133,29 @@ function renderSessionsIndex(report: Report, s: ReportStrings): string {
   return page({ title: s.sessionsIndex, type: 'sessions', weight: 3 }, `# ${s.sessionsIndex}\n\n${lines.join('\n')}`);
 }
 
-function renderSession(report: Report, id: string, s: ReportStrings, options: SiteOptions): string {
-  const session = report.sessions.find((x) => x.id === id)!;
-  const trendNames = new Map(report.trends.map((t) => [t.id, t.name]));
-  const insight = options.insights.get(id);
-  const tools = report.tools.filter((t) => t.sessionIds.includes(id));
+interface SessionLookups {
+  trendNames: Map<string, string>;
+  /** Tools of each session, in catalogue order. */
+  toolsBySession: Map<string, Report['tools']>;
+}
+
+/** Built once per site: per-session lookups over 10 000 sessions would otherwise cost seconds. */
+function sessionLookups(report: Report): SessionLookups {
+  const toolsBySession = new Map<string, Report['tools']>();
+  for (const tool of report.tools) {
+    for (const id of new Set(tool.sessionIds)) {
+      const list = toolsBySession.get(id);
+      if (list) list.push(tool);
+      else toolsBySession.set(id, [tool]);
+    }
+  }
+  return { trendNames: new Map(report.trends.map((t) => [t.id, t.name])), toolsBySession };
+}
+
+function renderSession(session: Report['sessions'][number], lookups: SessionLookups, s: ReportStrings, options: SiteOptions): string {
+  const { trendNames } = lookups;
+  const insight = options.insights.get(session.id);
+  const tools = lookups.toolsBySession.get(session.id) ?? [];
   const lines: string[] = [`# ${escapeInline(session.title)}`, ''];
   lines.push(`- **${s.speaker}**${s.colon}${escapeInline(session.speaker)}`);
   lines.push(`- **${s.organization}**${s.colon}${escapeInline(session.organization)}`);

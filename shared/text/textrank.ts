@@ -35,17 +35,31 @@ export function textRank(
   const n = names.length;
   const scores = new Map<string, number>();
   if (n === 0) return scores;
+  // The graph as flat arrays (neighbours of node i at offsets[i]..offsets[i+1]), in the same order as
+  // the maps: iterating typed arrays 20 times costs a fraction of iterating nested maps.
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + edges.get(i)!.size;
+  const targets = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
   const strength = new Float64Array(n);
-  for (const [i, e] of edges) for (const w of e.values()) strength[i]! += w;
+  for (let i = 0; i < n; i++) {
+    let k = offsets[i]!;
+    for (const [j, w] of edges.get(i)!) {
+      targets[k] = j;
+      weights[k++] = w;
+      strength[i]! += w;
+    }
+  }
   let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n).fill((1 - damping) / n);
-    for (const [i, e] of edges) {
+    next.fill((1 - damping) / n);
+    for (let i = 0; i < n; i++) {
       if (strength[i] === 0) continue;
       const share = (damping * rank[i]!) / strength[i]!;
-      for (const [j, w] of e) next[j]! += share * w;
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) next[targets[k]!]! += share * weights[k]!;
     }
-    rank = next;
+    [rank, next] = [next, rank];
   }
   let max = 0;
   for (const r of rank) max = Math.max(max, r);
