@@ -82,7 +82,12 @@ async function runOnQueue(
     );
   const prefix = queuePrefix(target);
   const queue = new Queue(QUEUE_NAME, { connection: producerOptions(target), prefix, defaultJobOptions: JOB_OPTIONS });
-  const events = new QueueEvents(QUEUE_NAME, { connection: listenerOptions(target, 'trendscope-build-events'), prefix });
+  // A short blocking read: BullMQ's read watchdog then lets the process exit soon after a lost Redis.
+  const events = new QueueEvents(QUEUE_NAME, {
+    connection: listenerOptions(target, 'trendscope-build-events'),
+    prefix,
+    blockingTimeout: 1000,
+  });
   // Both emit `error` on every reconnect attempt; the state check reports an outage, once.
   queue.on('error', (error) => logger.debug(`queue: ${error.message}`));
   events.on('error', (error) => logger.debug(`queue events: ${error.message}`));
@@ -97,6 +102,7 @@ async function runOnQueue(
     } satisfies ExtractionJob,
     opts: { jobId: jobIdFor(task.cacheKey) },
   });
+  let graceful = false;
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).catch((error: unknown) => {
       throw lost(error);
@@ -120,8 +126,9 @@ async function runOnQueue(
       requeue: (task) => queue.add(JOB_NAME, job(task).data, job(task).opts).then(() => undefined),
       ...(options.reconcileMs !== undefined ? { reconcileMs: options.reconcileMs } : {}),
     });
+    graceful = true;
   } finally {
-    await Promise.allSettled([events.close(), queue.close()]);
+    await closeQueue(queue, events, graceful);
   }
   const extracted = await readInsights(misses, ctx, {
     concurrency: READ_CONCURRENCY,
@@ -148,4 +155,29 @@ async function enqueue<T extends { name: string; data: ExtractionJob; opts: { jo
     await Promise.all(jobs.filter((_, k) => states[k] === 'failed').map((j) => queue.remove(j.opts.jobId)));
     await queue.addBulk(jobs);
   }
+}
+
+/** Resolves with `promise`, or with undefined after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes the queue's connections. `close()` sends QUIT and waits for it, which never ends while Redis
+ * is unreachable, so after a failure (or a close that takes too long) the sockets are cut instead.
+ */
+async function closeQueue(queue: Queue, events: QueueEvents, graceful: boolean): Promise<void> {
+  if (graceful && (await within(Promise.allSettled([events.close(), queue.close()]), 2000))) return;
+  const clients = [queue.backend.client, events.backend.client, events.backend.blockingClient];
+  for (const client of clients) (await within(client ?? Promise.resolve(undefined), 100))?.disconnect();
+  queue.close().catch(() => {});
+  events.close().catch(() => {});
 }
