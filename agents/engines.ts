@@ -1,9 +1,26 @@
-import { offlineClusteringAgent, type ClusteringInput, type ClusteringOutput } from './clustering/offline-agent.js';
-import { EXTRACTION_VERSION, type ExtractionInput, type ExtractionOutput, offlineExtractionAgent } from './extraction/offline-agent.js';
+import {
+  type ClusteringInput,
+  type ClusteringOutput,
+  offlineClusteringAgent,
+} from './clustering/offline-agent.js';
+import {
+  EXTRACTION_VERSION,
+  type ExtractionInput,
+  type ExtractionOutput,
+  offlineExtractionAgent,
+} from './extraction/offline-agent.js';
 import type { AgentText } from './text-adapter.js';
-import { type CatalogueInput, type CatalogueOutput, offlineCatalogueAgent } from './tool-catalog/offline-agent.js';
+import {
+  type CatalogueInput,
+  type CatalogueOutput,
+  offlineCatalogueAgent,
+} from './tool-catalog/offline-agent.js';
 import type { Agent, EngineMode } from './types.js';
-import { type VerificationInput, type VerificationOutput, verificationAgent } from './verification/offline-agent.js';
+import {
+  type VerificationInput,
+  type VerificationOutput,
+  verificationAgent,
+} from './verification/offline-agent.js';
 import { offlineWritingAgent, type WritingInput, type WritingOutput } from './writing/offline-agent.js';
 
 /** The agents one engine assigns to a build; the orchestrator cannot tell engines apart. */

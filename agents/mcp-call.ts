@@ -18,16 +18,26 @@ export async function callTool<T>(
   try {
     result = await client.callTool({ name, arguments: args }, signal ? { signal } : undefined);
   } catch (error) {
-    throw new McpCallError('mcp.call-failed', `MCP call ${name} failed: ${(error as Error).message}`, { cause: error });
+    throw new McpCallError('mcp.call-failed', `MCP call ${name} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (result.isError) {
     const content = Array.isArray(result.content) ? result.content : [];
-    const message = content.map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : '')).join(' ');
-    throw new McpCallError('mcp.tool-error', `MCP tool ${name} returned an error: ${message || 'no message'}`);
+    const message = content
+      .map((c) => (c && typeof c === 'object' && 'text' in c ? String(c.text) : ''))
+      .join(' ');
+    throw new McpCallError(
+      'mcp.tool-error',
+      `MCP tool ${name} returned an error: ${message || 'no message'}`,
+    );
   }
   const parsed = schema.safeParse(result.structuredContent);
   if (!parsed.success) {
-    throw new McpCallError('mcp.bad-output', `MCP tool ${name} returned unexpected content: ${parsed.error.issues[0]?.message}`);
+    throw new McpCallError(
+      'mcp.bad-output',
+      `MCP tool ${name} returned unexpected content: ${parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -44,7 +54,13 @@ export async function readSession(client: Client, id: string, signal?: AbortSign
   let body = '';
   let meta: z.infer<typeof SessionMetaSchema> | undefined;
   for (;;) {
-    const page = await callTool(client, 'get_session', { id, detail: 'full', offset }, SessionPageSchema, signal);
+    const page = await callTool(
+      client,
+      'get_session',
+      { id, detail: 'full', offset },
+      SessionPageSchema,
+      signal,
+    );
     meta ??= page.session;
     body += page.body;
     if (page.nextOffset === undefined || page.nextOffset <= offset) break;

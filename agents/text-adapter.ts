@@ -4,9 +4,9 @@ import {
   getJieba,
   simplifiedOnlyChars,
   splitSentences,
+  tokenize,
   toLocale,
   toSimplified,
-  tokenize,
 } from '../shared/text/index.js';
 import type { ExtractionText } from './extraction/offline/extract.js';
 
@@ -22,7 +22,10 @@ export function agentText(): AgentText {
     splitSentences: (body) => splitSentences(body),
     toSimplified,
     tokenize: (text) => tokenize(text),
-    tagWords: (text) => getJieba().tag(toSimplified(text), true).map((w) => ({ word: w.word, tag: w.tag })),
+    tagWords: (text) =>
+      getJieba()
+        .tag(toSimplified(text), true)
+        .map((w) => ({ word: w.word, tag: w.tag })),
     keyPhrases: (title, body): KeyPhrase[] => {
       const [phrases] = extractKeyPhrases([{ id: 'doc', text: `${title}\n${title}\n${body}` }], { topK: 30 });
       return (phrases ?? []).map((p) => ({ phrase: p.phrase, weight: p.weight }));

@@ -19,7 +19,12 @@ export const TrendDraftSchema = z.object({
   primaryIds: z.array(IdSchema),
   secondaryIds: z.array(IdSchema),
   subTrends: z.array(z.object({ name: z.string(), sessionIds: z.array(IdSchema) })),
-  importance: z.object({ sessions: z.number(), organizations: z.number(), share: z.number(), score: z.number() }),
+  importance: z.object({
+    sessions: z.number(),
+    organizations: z.number(),
+    share: z.number(),
+    score: z.number(),
+  }),
 });
 
 export const ClusteringInputSchema = z.object({

@@ -14,7 +14,7 @@ export type ExtractionInput = z.infer<typeof ExtractionInputSchema>;
 export type ExtractionOutput = z.infer<typeof ExtractionOutputSchema>;
 
 /** Version of the offline extraction; bump it when its output for the same note changes. */
-export const EXTRACTION_VERSION = '1.0.0';
+export const EXTRACTION_VERSION = '1.1.0';
 
 const SavedSchema = z.object({ key: z.string() }).passthrough();
 
@@ -28,7 +28,11 @@ export function offlineExtractionAgent(text: AgentText): Agent<ExtractionInput, 
     outputSchema: ExtractionOutputSchema,
     async run(input, ctx) {
       const session = await readSession(ctx.corpus, input.sessionId, ctx.signal);
-      const insight = extractInsight(session, text, { name: 'extraction', version: EXTRACTION_VERSION, engine: 'offline' });
+      const insight = extractInsight(session, text, {
+        name: 'extraction',
+        version: EXTRACTION_VERSION,
+        engine: 'offline',
+      });
       await callTool(ctx.trends, 'save_insight', { key: input.cacheKey, insight }, SavedSchema, ctx.signal);
       return { insight };
     },

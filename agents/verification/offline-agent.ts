@@ -21,7 +21,9 @@ export function verificationAgent(text: AgentText): Agent<VerificationInput, Ver
     async run(input, ctx) {
       const cited = new Set(
         input.report.trends.flatMap((t) =>
-          [...t.overview, ...t.applications, ...t.impacts, ...t.challenges].flatMap((c) => c.citations.map((x) => x.sessionId)),
+          [...t.overview, ...t.applications, ...t.impacts, ...t.challenges].flatMap((c) =>
+            c.citations.map((x) => x.sessionId),
+          ),
         ),
       );
       const bodies = new Map<string, string>();

@@ -64,13 +64,18 @@ export function summarizeBuilds(runs: BuildRun[]): BuildSummary {
   };
   const stageNames = [...new Set(runs.flatMap((r) => r.manifest.stages.map((s) => s.name)))];
   const stagesMs = Object.fromEntries(
-    stageNames.map((name) => [name, Math.round(median(runs.map((r) => r.manifest.stages.find((s) => s.name === name)?.durationMs ?? 0)))]),
+    stageNames.map((name) => [
+      name,
+      Math.round(median(runs.map((r) => r.manifest.stages.find((s) => s.name === name)?.durationMs ?? 0))),
+    ]),
   );
   const last = runs[runs.length - 1]!.manifest;
   return {
     runs: runs.length,
     wallMs: pick((r) => r.cost.wallMs)!,
-    cpuMs: pick((r) => (r.cost.userMs === null || r.cost.sysMs === null ? null : r.cost.userMs + r.cost.sysMs)),
+    cpuMs: pick((r) =>
+      r.cost.userMs === null || r.cost.sysMs === null ? null : r.cost.userMs + r.cost.sysMs,
+    ),
     maxRssMB: pick((r) => r.cost.maxRssMB),
     stagesMs,
     extracted: last.counts.extracted,
@@ -79,7 +84,8 @@ export function summarizeBuilds(runs: BuildRun[]): BuildSummary {
     tools: last.counts.tools,
     all: runs.map((r) => ({
       wallMs: Math.round(r.cost.wallMs),
-      cpuMs: r.cost.userMs === null || r.cost.sysMs === null ? null : Math.round(r.cost.userMs + r.cost.sysMs),
+      cpuMs:
+        r.cost.userMs === null || r.cost.sysMs === null ? null : Math.round(r.cost.userMs + r.cost.sysMs),
       maxRssMB: r.cost.maxRssMB === null ? null : Math.round(r.cost.maxRssMB),
     })),
   };
@@ -87,7 +93,10 @@ export function summarizeBuilds(runs: BuildRun[]): BuildSummary {
 
 /** Copies a corpus folder so that one note can be changed without touching the original. */
 export async function copyCorpus(from: string): Promise<string> {
-  const to = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-corpus-')), path.basename(from));
+  const to = path.join(
+    await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-corpus-')),
+    path.basename(from),
+  );
   await fs.cp(from, to, { recursive: true });
   return to;
 }
@@ -105,6 +114,9 @@ export async function touchNote(corpus: string, index: number, round: number): P
   await walk(corpus);
   files.sort();
   const file = files[index % files.length]!;
-  await fs.appendFile(file, `\nUpdate ${round}: the speaker added a short answer from the Q&A about rollout timelines.\n`);
+  await fs.appendFile(
+    file,
+    `\nUpdate ${round}: the speaker added a short answer from the Q&A about rollout timelines.\n`,
+  );
   return file;
 }

@@ -35,7 +35,8 @@ export function composeNote(rng: Rng, plan: NotePlan): ComposedNote {
   const book = plan.language === 'zh' ? ZH : EN;
   const words = (theme: Theme) => (plan.language === 'zh' ? theme.zh : theme.en);
   // Chinese product names (灵枢平台) appear in Chinese notes only.
-  const fits = (theme: Theme) => theme.tools.filter((t) => plan.language === 'zh' || !/\p{Script=Han}/u.test(t));
+  const fits = (theme: Theme) =>
+    theme.tools.filter((t) => plan.language === 'zh' || !/\p{Script=Han}/u.test(t));
   const ownTools = rng.sample(fits(plan.main), rng.int(2, 3));
   const toolPool = rng.chance(0.35) ? [...ownTools, rng.pick(fits(plan.secondary))] : ownTools;
   const used = new Set<string>();
@@ -53,7 +54,8 @@ export function composeNote(rng: Rng, plan: NotePlan): ComposedNote {
       if (slot === 't' || slot === 'u') {
         const pool = borrow === 0 ? ownTools : toolPool;
         let tool = rng.pick(pool);
-        if (taken.has(tool) && pool.some((t) => !taken.has(t))) tool = rng.pick(pool.filter((t) => !taken.has(t)));
+        if (taken.has(tool) && pool.some((t) => !taken.has(t)))
+          tool = rng.pick(pool.filter((t) => !taken.has(t)));
         taken.add(tool);
         used.add(tool);
         return tool;
@@ -117,6 +119,8 @@ function sectionUnits(rng: Rng, book: Phrasebook, kind: SectionKind, fill: (t: s
 function renderBody(sections: Section[], language: 'zh' | 'en'): string {
   const join = language === 'zh' ? '' : ' ';
   return sections
-    .map((s) => `## ${s.heading}\n\n${s.bullets ? s.units.map((u) => `- ${u}`).join('\n') : s.units.join(join)}`)
+    .map(
+      (s) => `## ${s.heading}\n\n${s.bullets ? s.units.map((u) => `- ${u}`).join('\n') : s.units.join(join)}`,
+    )
     .join('\n\n');
 }

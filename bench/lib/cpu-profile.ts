@@ -29,7 +29,11 @@ export interface ProfileRow {
 }
 
 /** Self and inclusive time per function (`name file:line`) and per file, largest first. */
-export function summarizeProfile(file: string): { totalMs: number; functions: ProfileRow[]; files: ProfileRow[] } {
+export function summarizeProfile(file: string): {
+  totalMs: number;
+  functions: ProfileRow[];
+  files: ProfileRow[];
+} {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -86,7 +90,11 @@ function main(argv: string[]): void {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { top: { type: 'string', default: '25' }, match: { type: 'string' }, inclusive: { type: 'boolean' } },
+    options: {
+      top: { type: 'string', default: '25' },
+      match: { type: 'string' },
+      inclusive: { type: 'boolean' },
+    },
   });
   const top = Number(values.top);
   for (const file of positionals) {
@@ -95,11 +103,13 @@ function main(argv: string[]): void {
       (values.inclusive ? [...rows].sort((a, b) => b.totalMs - a.totalMs) : rows)
         .filter((r) => !values.match || r.name.includes(values.match))
         .slice(0, top);
-    const print = (r: ProfileRow) => `${r.selfMs.toFixed(0).padStart(8)} ${r.totalMs.toFixed(0).padStart(8)}  ${r.name}`;
+    const print = (r: ProfileRow) =>
+      `${r.selfMs.toFixed(0).padStart(8)} ${r.totalMs.toFixed(0).padStart(8)}  ${r.name}`;
     process.stdout.write(`${file}: ${summary.totalMs.toFixed(0)} ms sampled\n    self    total  (ms)\n`);
     process.stdout.write(`-- files\n${pick(summary.files).map(print).join('\n')}\n`);
     process.stdout.write(`-- functions\n${pick(summary.functions).map(print).join('\n')}\n`);
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2));

@@ -20,7 +20,13 @@ export const SEED = 1;
 export const BUILD_DATE = '2025-12-01T00:00:00Z';
 
 const SOURCE_DIRS = ['shared', 'agents', 'mcp-servers', 'orchestrator'];
-const GENERATOR_FILES = ['generate-corpus.ts', 'lib/compose-note.ts', 'lib/phrasebook.ts', 'lib/themes.ts', 'lib/prng.ts'];
+const GENERATOR_FILES = [
+  'generate-corpus.ts',
+  'lib/compose-note.ts',
+  'lib/phrasebook.ts',
+  'lib/themes.ts',
+  'lib/prng.ts',
+];
 
 async function newestSource(dir: string): Promise<number> {
   let newest = 0;
@@ -34,16 +40,25 @@ async function newestSource(dir: string): Promise<number> {
 
 /** Runs `npm run build` (tsc) when a source file is newer than the built CLI. */
 export async function ensureDist(): Promise<void> {
-  const built = await fs.stat(CLI).then((s) => s.mtimeMs, () => 0);
+  const built = await fs.stat(CLI).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const newest = Math.max(...(await Promise.all(SOURCE_DIRS.map((d) => newestSource(path.join(ROOT, d))))));
   if (built >= newest) return;
   log('setup', 'dist/ is older than the sources: building it (tsc)…');
   const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
   try {
-    await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      maxBuffer: 16 << 20,
+    });
   } catch (error) {
     // tsc emits despite type errors elsewhere in the tree; only a CLI that was not rewritten is fatal.
-    const after = await fs.stat(CLI).then((s) => s.mtimeMs, () => 0);
+    const after = await fs.stat(CLI).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
     if (after <= built) throw error;
   }
 }
@@ -71,7 +86,20 @@ export async function generatedCorpus(n: number, seed = SEED): Promise<{ dir: st
 
 /** The `trendscope build` arguments of a benchmark build. */
 export function buildArgs(corpus: string, out: string, store: string): string[] {
-  return [CLI, 'build', '--corpus', corpus, '--out', out, '--store', `file:${store}`, '--date', BUILD_DATE, '--log-level', 'warn'];
+  return [
+    CLI,
+    'build',
+    '--corpus',
+    corpus,
+    '--out',
+    out,
+    '--store',
+    `file:${store}`,
+    '--date',
+    BUILD_DATE,
+    '--log-level',
+    'warn',
+  ];
 }
 
 /**
@@ -89,7 +117,8 @@ export async function builtStore(n: number): Promise<{ store: string; corpus: st
     log('setup', `building the ${n}-session report once (kept in ${base})…`);
     const cost = await runTimed(process.execPath, buildArgs(corpus.dir, path.join(base, 'site'), store));
     // Exit code 1 means quality warnings; the report is published all the same.
-    if (cost.exitCode !== 0 && cost.exitCode !== 1) throw new Error(`build failed (${cost.exitCode}): ${cost.stderr.slice(-2000)}`);
+    if (cost.exitCode !== 0 && cost.exitCode !== 1)
+      throw new Error(`build failed (${cost.exitCode}): ${cost.stderr.slice(-2000)}`);
     await fs.writeFile(marker, '');
   }
   return { store, corpus: corpus.dir, labels: corpus.labels };

@@ -6,7 +6,11 @@ import { CLI } from './fixtures.js';
 const INFO = { name: 'trendscope-bench', version: '1.0.0' };
 
 /** A connected MCP client over stdio to a spawned server process. */
-export async function stdioClient(command: string, args: string[], env: Record<string, string> = {}): Promise<Client> {
+export async function stdioClient(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Client> {
   const client = new Client(INFO);
   const transport = new StdioClientTransport({
     command,

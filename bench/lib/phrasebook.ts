@@ -17,7 +17,14 @@ export interface Phrasebook {
 }
 
 /** Order of the sections in a note; long notes cycle through it again with other headings. */
-export const SECTION_ORDER: readonly SectionKind[] = ['intro', 'design', 'application', 'challenge', 'impact', 'recommendation'];
+export const SECTION_ORDER: readonly SectionKind[] = [
+  'intro',
+  'design',
+  'application',
+  'challenge',
+  'impact',
+  'recommendation',
+];
 
 export const ZH: Phrasebook = {
   headings: {
@@ -71,7 +78,13 @@ export const ZH: Phrasebook = {
     '所有{b}相关的调用都经过 {t} 记录，方便回放和排查；',
     '对{a}做分级处理，高风险请求必须人工确认；',
   ],
-  titles: ['{t} 在{a}中的实践', '从{a}到{b}：一线团队的探索', '基于 {t} 的{a}落地经验', '{a}的工程化挑战与{b}', '{a}实战：用 {t} 重构{b}'],
+  titles: [
+    '{t} 在{a}中的实践',
+    '从{a}到{b}：一线团队的探索',
+    '基于 {t} 的{a}落地经验',
+    '{a}的工程化挑战与{b}',
+    '{a}实战：用 {t} 重构{b}',
+  ],
   industries: ['金融', '零售', '制造', '医疗', '教育', '物流', '政务', '电信', '汽车', '能源'],
 };
 
@@ -127,6 +140,23 @@ export const EN: Phrasebook = {
     'Every {b} call is recorded by {t}, so incidents can be replayed.',
     'Requests are tiered by risk, and high-risk {a} actions need human approval.',
   ],
-  titles: ['{A} at Scale with {t}', 'From {a} to {b}: Lessons from the Field', 'Building {a} on {t}', 'What We Learned Running {a} in Production', 'Rethinking {b} with {t}'],
-  industries: ['finance', 'retail', 'manufacturing', 'healthcare', 'education', 'logistics', 'public sector', 'telecom', 'automotive', 'energy'],
+  titles: [
+    '{A} at Scale with {t}',
+    'From {a} to {b}: Lessons from the Field',
+    'Building {a} on {t}',
+    'What We Learned Running {a} in Production',
+    'Rethinking {b} with {t}',
+  ],
+  industries: [
+    'finance',
+    'retail',
+    'manufacturing',
+    'healthcare',
+    'education',
+    'logistics',
+    'public sector',
+    'telecom',
+    'automotive',
+    'energy',
+  ],
 };

@@ -21,7 +21,11 @@ export function benchQueries(): LabelledQuery[] {
       { query: theme.zh[3]!, theme: n, kind: 'zh-term' },
       { query: theme.en[1]!, theme: n, kind: 'en-term' },
       { query: latinTool, theme: n, kind: 'tool' },
-      { query: `${theme.en[4]!.split(' ')[0]} ${theme.en[6]!.split(' ').pop()}`, theme: n, kind: 'en-phrase' },
+      {
+        query: `${theme.en[4]!.split(' ')[0]} ${theme.en[6]!.split(' ').pop()}`,
+        theme: n,
+        kind: 'en-phrase',
+      },
     );
   });
   return queries;

@@ -35,7 +35,11 @@ export async function writeSection(title: string, body: string): Promise<void> {
 }
 
 /** A Markdown table from a header row and rows of cells. */
-export function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>, align?: string): string {
+export function table(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  align?: string,
+): string {
   const sep = align ?? header.map((_, i) => (i === 0 ? '---' : '---:')).join('|');
   return [`| ${header.join(' | ')} |`, `|${sep}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }

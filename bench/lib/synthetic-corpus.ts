@@ -25,17 +25,48 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { zh: ['多智能体', '智能体编排', '工具调用'], en: ['multi-agent systems', 'agent orchestration', 'tool calling'], tools: ['MCP', 'A2A', 'LangGraph'] },
-  { zh: ['检索增强生成', '向量数据库', '知识图谱'], en: ['retrieval-augmented generation', 'vector search', 'knowledge graphs'], tools: ['Milvus', 'Elasticsearch', 'LlamaIndex'] },
-  { zh: ['推理加速', '推测解码', '模型量化'], en: ['inference serving', 'speculative decoding', 'quantization'], tools: ['vLLM', 'SGLang', 'TensorRT-LLM'] },
-  { zh: ['数据湖', '实时数仓', '数据治理'], en: ['data lakes', 'real-time analytics', 'data governance'], tools: ['Apache Iceberg', 'Flink', 'ClickHouse'] },
-  { zh: ['代码生成', '智能编程', '研发效能'], en: ['code generation', 'coding agents', 'developer productivity'], tools: ['Claude Code', 'Cursor', 'GitHub Copilot'] },
-  { zh: ['云原生', '可观测性', '算力调度'], en: ['cloud native platforms', 'observability', 'GPU scheduling'], tools: ['Kubernetes', 'OpenTelemetry', 'Ray'] },
+  {
+    zh: ['多智能体', '智能体编排', '工具调用'],
+    en: ['multi-agent systems', 'agent orchestration', 'tool calling'],
+    tools: ['MCP', 'A2A', 'LangGraph'],
+  },
+  {
+    zh: ['检索增强生成', '向量数据库', '知识图谱'],
+    en: ['retrieval-augmented generation', 'vector search', 'knowledge graphs'],
+    tools: ['Milvus', 'Elasticsearch', 'LlamaIndex'],
+  },
+  {
+    zh: ['推理加速', '推测解码', '模型量化'],
+    en: ['inference serving', 'speculative decoding', 'quantization'],
+    tools: ['vLLM', 'SGLang', 'TensorRT-LLM'],
+  },
+  {
+    zh: ['数据湖', '实时数仓', '数据治理'],
+    en: ['data lakes', 'real-time analytics', 'data governance'],
+    tools: ['Apache Iceberg', 'Flink', 'ClickHouse'],
+  },
+  {
+    zh: ['代码生成', '智能编程', '研发效能'],
+    en: ['code generation', 'coding agents', 'developer productivity'],
+    tools: ['Claude Code', 'Cursor', 'GitHub Copilot'],
+  },
+  {
+    zh: ['云原生', '可观测性', '算力调度'],
+    en: ['cloud native platforms', 'observability', 'GPU scheduling'],
+    tools: ['Kubernetes', 'OpenTelemetry', 'Ray'],
+  },
 ];
 const ZH_PLACES = ['金融', '医疗', '制造', '零售', '教育', '电商', '物流'];
 const EN_PLACES = ['banking', 'healthcare', 'manufacturing', 'retail', 'education', 'logistics'];
 const ZH_OBJECTS = ['推理延迟', '训练成本', '开发效率', '召回准确率', '系统吞吐量', '运维成本'];
-const EN_OBJECTS = ['latency', 'cost per request', 'developer velocity', 'recall', 'throughput', 'on-call load'];
+const EN_OBJECTS = [
+  'latency',
+  'cost per request',
+  'developer velocity',
+  'recall',
+  'throughput',
+  'on-call load',
+];
 const ORGS = ['阿里云', '字节跳动', 'Contentsquare', 'Shopify', '腾讯', 'Databricks', '美团', 'Grab'];
 
 function pick<T>(rand: () => number, xs: readonly T[]): T {
@@ -81,7 +112,9 @@ export function syntheticNotes(count: number, seed = 42, seminar = 'Synthetic Su
     const english = rand() < 0.4;
     const id = `s-${String(i).padStart(4, '0')}`;
     const sections = Array.from({ length: 3 }, () =>
-      english ? enSection(rand, rand() < 0.8 ? topic : pick(rand, TOPICS)) : zhSection(rand, rand() < 0.8 ? topic : pick(rand, TOPICS)),
+      english
+        ? enSection(rand, rand() < 0.8 ? topic : pick(rand, TOPICS))
+        : zhSection(rand, rand() < 0.8 ? topic : pick(rand, TOPICS)),
     );
     const title = english ? `${pick(rand, topic.en)} at scale` : `${pick(rand, topic.zh)}的工程实践`;
     const day = String(1 + (i % 28)).padStart(2, '0');
@@ -95,7 +128,9 @@ export function syntheticNotes(count: number, seed = 42, seminar = 'Synthetic Su
       `date: 2025-06-${day}`,
       `track: ${JSON.stringify(english ? 'Engineering' : '工程实践')}`,
       'tags:',
-      ...[pick(rand, topic.tools), english ? pick(rand, topic.en) : pick(rand, topic.zh)].map((t) => `  - ${JSON.stringify(t)}`),
+      ...[pick(rand, topic.tools), english ? pick(rand, topic.en) : pick(rand, topic.zh)].map(
+        (t) => `  - ${JSON.stringify(t)}`,
+      ),
       `language: ${english ? 'en' : 'zh'}`,
       '---',
     ];
@@ -107,6 +142,8 @@ export function syntheticNotes(count: number, seed = 42, seminar = 'Synthetic Su
 /** Writes `count` synthetic notes into `dir` (created if needed) and returns the directory. */
 export async function writeSyntheticCorpus(dir: string, count: number, seed = 42): Promise<string> {
   await mkdir(dir, { recursive: true });
-  await Promise.all(syntheticNotes(count, seed).map((note) => writeFile(path.join(dir, note.file), note.text)));
+  await Promise.all(
+    syntheticNotes(count, seed).map((note) => writeFile(path.join(dir, note.file), note.text)),
+  );
   return dir;
 }

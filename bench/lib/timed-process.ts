@@ -35,7 +35,11 @@ export async function runTimed(
     ? [GNU_TIME, ['-o', statsFile, '-f', '%e %U %S %M', command, ...args]]
     : [command, [...args]];
   const started = performance.now();
-  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(file, argv, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -66,8 +70,21 @@ export async function runTimed(
     // GNU time writes "Command exited with non-zero status N" before the format line.
     const last = text.trim().split('\n').pop() ?? '';
     const [, user, sys, rss] = last.split(/\s+/).map(Number);
-    if (user !== undefined && sys !== undefined && rss !== undefined && [user, sys, rss].every(Number.isFinite)) {
-      return { exitCode, wallMs, userMs: user * 1000, sysMs: sys * 1000, maxRssMB: rss / 1024, method: 'gnu-time', stderr };
+    if (
+      user !== undefined &&
+      sys !== undefined &&
+      rss !== undefined &&
+      [user, sys, rss].every(Number.isFinite)
+    ) {
+      return {
+        exitCode,
+        wallMs,
+        userMs: user * 1000,
+        sysMs: sys * 1000,
+        maxRssMB: rss / 1024,
+        method: 'gnu-time',
+        stderr,
+      };
     }
   }
   return {

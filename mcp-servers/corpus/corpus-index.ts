@@ -118,11 +118,17 @@ export class CorpusIndex {
    */
   search(query: string, filters: SessionFilters = {}, options: { snippets?: boolean } = {}): SessionHit[] {
     const hits: SessionHit[] = [];
-    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, {
-      snippets: options.snippets ?? true,
-    })) {
+    // Filtering inside the search ranks only sessions that may be shown.
+    const filtered = Object.values(filters).some((value) => value !== undefined);
+    const accept = filtered
+      ? (id: string) => {
+          const session = this.byId.get(id);
+          return session !== undefined && this.matches(session, filters);
+        }
+      : undefined;
+    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, { snippets: options.snippets ?? true, accept })) {
       const session = this.byId.get(match.id);
-      if (!session || !this.matches(session, filters)) continue;
+      if (!session) continue;
       hits.push({ session, score: match.score, snippet: match.snippet, terms: match.terms });
     }
     return hits;

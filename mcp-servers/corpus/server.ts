@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/server';
+import { shareOutputSchemas } from '../shared/shared-output-schemas.js';
 import { SERVER_VERSION } from '../shared/server-info.js';
 import { type CorpusServerDeps, corpusContext } from './context.js';
 import { registerResources } from './resources/index.js';
@@ -15,6 +16,7 @@ export function createServer(deps: CorpusServerDeps): McpServer {
     // Logging is declared so clients may call logging/setLevel; the servers themselves log to stderr.
     { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
+  shareOutputSchemas(server);
   registerTools(server, ctx);
   registerResources(server, ctx);
   return server;

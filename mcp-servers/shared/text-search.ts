@@ -19,8 +19,11 @@ export interface TextMatch {
 /** The full-text search both servers need: add documents once, search many times. */
 export interface TextSearch {
   add(docs: Array<{ id: string } & Record<string, string>>): void;
-  /** The best `limit` matches; `snippets: false` skips the passages, the costly part with many hits. */
-  search(query: string, limit: number, options?: { snippets?: boolean }): TextMatch[];
+  /**
+   * The best `limit` matches that `accept` keeps (all by default); `snippets: false` skips the
+   * passages, the costly part with many hits.
+   */
+  search(query: string, limit: number, options?: { snippets?: boolean; accept?: (id: string) => boolean }): TextMatch[];
   /** The passage of a match found without snippets. */
   snippet(match: Pick<TextMatch, 'id' | 'terms'>, query: string): string;
 }
@@ -29,6 +32,12 @@ export interface TextSearch {
 export function terms(text: string): string[] {
   return tokenize(text);
 }
+
+/**
+ * Prefix and typo-tolerant matching run when exact matching finds fewer hits than a page: the servers
+ * ask for hundreds of hits to filter them, and the tolerant pass would otherwise run on every search.
+ */
+const TOLERANT_BELOW = 20;
 
 /**
  * A script-insensitive BM25 index over string fields, on the text toolkit's search index. The servers
@@ -44,8 +53,14 @@ export function createTextSearch(fields: TextField[]): TextSearch {
       index.add(docs);
     },
     search(query, limit, options = {}) {
+      const accept = options.accept;
       return index
-        .search(query, { limit, snippets: options.snippets ?? true })
+        .search(query, {
+          limit,
+          snippets: options.snippets ?? true,
+          tolerantBelow: TOLERANT_BELOW,
+          ...(accept ? { filter: (doc) => accept(doc.id ?? '') } : {}),
+        })
         .map((hit) => ({ id: hit.id, score: hit.score, snippet: hit.snippet, terms: hit.terms }));
     },
     snippet(match, query) {

@@ -121,14 +121,22 @@ export class ReportIndex {
     options: { snippets?: boolean } = {},
   ): ReportHit[] {
     const seminar = filters.seminar?.trim().toLowerCase();
+    const kinds = filters.kinds && filters.kinds.length > 0 ? filters.kinds : undefined;
+    // Filtering inside the search ranks only what may be shown: a kind or a seminar is never
+    // crowded out by hundreds of better hits of other kinds.
+    const accept =
+      kinds || seminar
+        ? (key: string) => {
+            const doc = this.docs.get(key);
+            if (!doc) return false;
+            if (kinds && !kinds.includes(doc.kind)) return false;
+            return !seminar || doc.seminars.some((s) => s.toLowerCase() === seminar);
+          }
+        : undefined;
     const hits: ReportHit[] = [];
-    for (const match of this.text.search(query, MAX_SEARCH_HITS * 2, {
-      snippets: options.snippets ?? true,
-    })) {
+    for (const match of this.text.search(query, MAX_SEARCH_HITS, { snippets: options.snippets ?? true, accept })) {
       const doc = this.docs.get(match.id);
       if (!doc) continue;
-      if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(doc.kind)) continue;
-      if (seminar && !doc.seminars.some((s) => s.toLowerCase() === seminar)) continue;
       const hit: ReportHit = {
         kind: doc.kind,
         id: doc.id,
@@ -140,7 +148,6 @@ export class ReportIndex {
       if (doc.sessionIds) hit.sessionIds = doc.sessionIds;
       this.matchTerms.set(hit, match.terms);
       hits.push(hit);
-      if (hits.length >= MAX_SEARCH_HITS) break;
     }
     return hits;
   }

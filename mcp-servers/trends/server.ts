@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/server';
+import { shareOutputSchemas } from '../shared/shared-output-schemas.js';
 import { SERVER_VERSION } from '../shared/server-info.js';
 import { type TrendsServerDeps, trendsContext } from './context.js';
 import { registerPrompts } from './prompts/index.js';
@@ -18,6 +19,7 @@ export function createServer(deps: TrendsServerDeps): McpServer {
     // Logging is declared so clients may call logging/setLevel; the servers themselves log to stderr.
     { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
   );
+  shareOutputSchemas(server);
   registerTools(server, ctx);
   registerResources(server, ctx);
   registerPrompts(server, ctx);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { LabelsSchema, type Report } from '../../shared/schemas/index.js';
-import { ConfigError } from '../../shared/errors.js';
 import type { QualityReport } from '../../agents/verification/offline/verify.js';
+import { ConfigError } from '../../shared/errors.js';
+import { LabelsSchema, type Report } from '../../shared/schemas/index.js';
 import { ari, nmi } from './metrics.js';
 import { findTool } from './tool-match.js';
 
@@ -29,7 +29,8 @@ export async function readLabels(file: string) {
     throw new ConfigError('eval.labels', `cannot read labels ${file}: ${(error as Error).message}`);
   }
   const parsed = LabelsSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError('eval.labels', `labels ${file} are not valid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new ConfigError('eval.labels', `labels ${file} are not valid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { INDUSTRIES } from '../../agents/extraction/offline/cues.js';
+import type { z } from 'zod';
 import type { TrendDraftSchema } from '../../agents/clustering/offline-agent.js';
+import { INDUSTRIES } from '../../agents/extraction/offline/cues.js';
 import { stringsFor } from '../../shared/render/strings.js';
 import {
   type Locale,
@@ -11,7 +12,6 @@ import {
   type Tool,
   type Trend,
 } from '../../shared/schemas/index.js';
-import type { z } from 'zod';
 
 type TrendDraft = z.infer<typeof TrendDraftSchema>;
 
@@ -67,7 +67,9 @@ export function assembleReport(input: AssembleInput): Report {
       seminar: x.seminar,
       date: x.date,
       track: x.track,
-      trendIds: [primary.get(x.id), secondary.get(x.id)].filter((t): t is string => t !== undefined && t !== ''),
+      trendIds: [primary.get(x.id), secondary.get(x.id)].filter(
+        (t): t is string => t !== undefined && t !== '',
+      ),
     })),
     visualization: {
       wordCloud: wordCloud(insights, input.localize, input.toSimplified),
@@ -84,7 +86,11 @@ export function assembleReport(input: AssembleInput): Report {
   };
 }
 
-function wordCloud(insights: Map<string, SessionInsight>, localize: (t: string) => string, toSimplified: (t: string) => string) {
+function wordCloud(
+  insights: Map<string, SessionInsight>,
+  localize: (t: string) => string,
+  toSimplified: (t: string) => string,
+) {
   const weights = new Map<string, { surface: string; weight: number }>();
   for (const insight of insights.values()) {
     const phrases = insight.keyPhrases.slice(0, 10);

@@ -9,21 +9,15 @@ import { loadCorpus } from '../../shared/corpus/index.js';
 import { AbortedError, AppError, McpCallError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { renderSite } from '../../shared/render/site.js';
-import {
-  type Locale,
-  type Report,
-  type RunManifest,
-  type StageRecord,
-  type Trend,
-} from '../../shared/schemas/index.js';
+import type { Locale, Report, RunManifest, StageRecord, Trend } from '../../shared/schemas/index.js';
 import { openStore } from '../../shared/store/index.js';
 import { insightKey } from '../../shared/store/types.js';
+import { queueExtraction } from '../queue/queue-extraction.js';
 import { assembleReport } from './assemble.js';
-import { linkServers } from './links.js';
 import { withBatch } from './batch-extraction.js';
 import { createAgentSet, type EngineOptions, resolveEngine } from './engine.js';
 import { inProcessExtraction } from './extraction.js';
-import { queueExtraction } from '../queue/queue-extraction.js';
+import { linkServers } from './links.js';
 import { createProgress } from './progress.js';
 import { repairReport } from './repair.js';
 import { writeSite } from './write-site.js';
@@ -72,11 +66,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     : inProcessExtraction(options.concurrency);
   const env = options.env ?? process.env;
   const engine = resolveEngine(options.engine, env);
-  const corpus = await loadCorpus(options.corpus, { strict: options.strict, maxFileBytes: options.maxFileBytes, signal });
+  const corpus = await loadCorpus(options.corpus, {
+    strict: options.strict,
+    maxFileBytes: options.maxFileBytes,
+    signal,
+  });
   for (const problem of corpus.problems) logger.warn(`skipped ${problem.file}: ${problem.reason}`);
-  const locale = resolveLocale(options.locale, corpus.sessions.map((s) => s.language));
+  const locale = resolveLocale(
+    options.locale,
+    corpus.sessions.map((s) => s.language),
+  );
   const text = agentText();
-  const agents = await createAgentSet(engine, { text, logger, env, ...(options.claude ? { options: options.claude } : {}) });
+  const agents = await createAgentSet(engine, {
+    text,
+    logger,
+    env,
+    ...(options.claude ? { options: options.claude } : {}),
+  });
 
   const store = await openStore(options.store, { role: 'cli', logger });
   const stages: StageRecord[] = [];
@@ -94,15 +100,32 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let release: (() => Promise<void>) | undefined;
   let links: Awaited<ReturnType<typeof linkServers>> | undefined;
   try {
-    release = await store.acquireWriterLock(`trendscope build (pid ${process.pid} on ${hostname()})`, { waitMs: 5000 });
+    release = await store.acquireWriterLock(`trendscope build (pid ${process.pid} on ${hostname()})`, {
+      waitMs: 5000,
+    });
     await store.putRun(manifest);
     links = await linkServers(corpus.sessions, store, logger);
-    const ctx: AgentContext = { corpus: links.corpus, trends: links.trends, logger, signal, ...agents.context };
-    const stage = async <T>(name: string, work: () => Promise<{ value: T; count: number; cacheHits?: number; note?: string }>) => {
+    const ctx: AgentContext = {
+      corpus: links.corpus,
+      trends: links.trends,
+      logger,
+      signal,
+      ...agents.context,
+    };
+    const stage = async <T>(
+      name: string,
+      work: () => Promise<{ value: T; count: number; cacheHits?: number; note?: string }>,
+    ) => {
       signal.throwIfAborted();
       const startedAt = new Date();
       const { value, count, cacheHits, note } = await work();
-      const record: StageRecord = { name, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), count, cacheHits: cacheHits ?? 0 };
+      const record: StageRecord = {
+        name,
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        count,
+        cacheHits: cacheHits ?? 0,
+      };
       if (note) record.note = note;
       stages.push(record);
       logger.debug(`stage ${name} done`, { ms: record.durationMs, count });
@@ -124,8 +147,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         cacheKey: insightKey(session.hash, agents.extraction.version, agents.cacheTag),
       }));
       try {
-        const outcome = await withBatch(extraction, agents.extractBatch).run(tasks, { agents, ctx, progress });
-        return { value: outcome.insights, count: outcome.extracted, cacheHits: outcome.cached, note: extraction.mode };
+        const outcome = await withBatch(extraction, agents.extractBatch).run(tasks, {
+          agents,
+          ctx,
+          progress,
+        });
+        return {
+          value: outcome.insights,
+          count: outcome.extracted,
+          cacheHits: outcome.cached,
+          note: extraction.mode,
+        };
       } finally {
         progress.stop();
       }
@@ -140,8 +172,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
 
     const drafts = await stage('clustering', async () => {
-      const sessions = corpus.sessions.map((s) => ({ id: s.id, title: s.title, tags: s.tags, track: s.track, organization: s.organization }));
-      const { trends } = await runAgent(agents.clustering, { sessions, insights: insightList, trends: options.trends }, ctx);
+      const sessions = corpus.sessions.map((s) => ({
+        id: s.id,
+        title: s.title,
+        tags: s.tags,
+        track: s.track,
+        organization: s.organization,
+      }));
+      const { trends } = await runAgent(
+        agents.clustering,
+        { sessions, insights: insightList, trends: options.trends },
+        ctx,
+      );
       return { value: trends, count: trends.length };
     });
 
@@ -152,7 +194,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (const [index, draft] of drafts.entries()) {
         signal.throwIfAborted();
         const members = draft.primaryIds.map((id) => insights.get(id)!);
-        const result = await runAgent(writer, { draft, rank: index + 1, insights: members, tools, locale, written }, ctx);
+        const result = await runAgent(
+          writer,
+          { draft, rank: index + 1, insights: members, tools, locale, written },
+          ctx,
+        );
         written = result.written;
         out.push(result.trend);
       }
@@ -186,8 +232,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return { value: quality, count: quality.checks.length, note };
     });
     if (!quality.ok) {
-      const failed = quality.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.failures.slice(0, 3).join('; ')}`);
-      if (options.strict) throw new AppError('verify.failed', `verification failed:\n  ${failed.join('\n  ')}`, { hint: 'fix the notes, or build without --strict' });
+      const failed = quality.checks
+        .filter((c) => !c.passed)
+        .map((c) => `${c.name}: ${c.failures.slice(0, 3).join('; ')}`);
+      if (options.strict)
+        throw new AppError('verify.failed', `verification failed:\n  ${failed.join('\n  ')}`, {
+          hint: 'fix the notes, or build without --strict',
+        });
       for (const line of failed) logger.warn(`verification: ${line}`);
     }
 
@@ -216,12 +267,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     manifest.status = signal.aborted ? 'aborted' : 'failed';
     manifest.error = error instanceof Error ? error.message : String(error);
-    if (signal.aborted) throw new AbortedError('build aborted: nothing was published; the next build resumes from the saved insights');
+    if (signal.aborted)
+      throw new AbortedError(
+        'build aborted: nothing was published; the next build resumes from the saved insights',
+      );
     throw error;
   } finally {
     manifest.finishedAt = new Date().toISOString();
     manifest.usage = agents.usage();
-    await store.putRun(manifest).catch((e) => logger.warn(`could not save the run manifest: ${(e as Error).message}`));
+    await store
+      .putRun(manifest)
+      .catch((e) => logger.warn(`could not save the run manifest: ${(e as Error).message}`));
     await links?.close();
     await release?.();
     await store.close();

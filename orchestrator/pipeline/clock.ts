@@ -15,7 +15,9 @@ export function resolveCreatedAt(date: string | undefined, env: NodeJS.ProcessEn
   if (epoch) {
     const seconds = Number(epoch);
     if (!Number.isInteger(seconds) || seconds < 0) {
-      throw new ConfigError('config.invalid', `invalid SOURCE_DATE_EPOCH ${JSON.stringify(epoch)}`, { hint: 'use whole seconds since 1970' });
+      throw new ConfigError('config.invalid', `invalid SOURCE_DATE_EPOCH ${JSON.stringify(epoch)}`, {
+        hint: 'use whole seconds since 1970',
+      });
     }
     return new Date(seconds * 1000).toISOString();
   }

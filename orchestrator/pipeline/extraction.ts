@@ -44,7 +44,13 @@ export async function cachedInsight(
   ctx: Pick<AgentContext, 'trends' | 'signal'>,
   cacheKey: string,
 ): Promise<SessionInsight | null> {
-  const cached = await callTool(ctx.trends, 'get_cached_insight', { key: cacheKey }, CachedSchema, ctx.signal);
+  const cached = await callTool(
+    ctx.trends,
+    'get_cached_insight',
+    { key: cacheKey },
+    CachedSchema,
+    ctx.signal,
+  );
   return cached.found && cached.insight ? cached.insight : null;
 }
 

@@ -14,8 +14,15 @@ export interface ServerLinks {
 }
 
 /** Starts both MCP servers in-process (the trend server writable) and connects a client to each. */
-export async function linkServers(sessions: Session[], store: TrendStore, logger: Logger): Promise<ServerLinks> {
-  const corpusServer = createCorpusServer({ corpus: { sessions, problems: [] }, logger: logger.child('corpus-server') });
+export async function linkServers(
+  sessions: Session[],
+  store: TrendStore,
+  logger: Logger,
+): Promise<ServerLinks> {
+  const corpusServer = createCorpusServer({
+    corpus: { sessions, problems: [] },
+    logger: logger.child('corpus-server'),
+  });
   const trendServer = createTrendServer({ store, writable: true, logger: logger.child('trend-server') });
   const corpus = await connect(corpusServer, 'trendscope-agents-corpus');
   const trends = await connect(trendServer, 'trendscope-agents-trends');

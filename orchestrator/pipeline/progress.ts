@@ -7,11 +7,21 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(label: string, total: number, logger: Logger, interactive = Boolean(process.stderr.isTTY)): Progress {
+export function createProgress(
+  label: string,
+  total: number,
+  logger: Logger,
+  interactive = Boolean(process.stderr.isTTY),
+): Progress {
   let done = 0;
   if (interactive && logger.level !== 'silent' && total > 0) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total} {message}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      {
+        format: `${label} [{bar}] {value}/{total} {message}`,
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { message: '' });

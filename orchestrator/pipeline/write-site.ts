@@ -16,7 +16,8 @@ export async function writeSite(outDir: string, files: Map<string, string>): Pro
   const entries = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const targets = entries.map(([relative]) => {
     const file = path.join(staging, relative);
-    if (!file.startsWith(staging + path.sep)) throw new Error(`refusing to write outside the site: ${relative}`);
+    if (!file.startsWith(staging + path.sep))
+      throw new Error(`refusing to write outside the site: ${relative}`);
     return file;
   });
   for (const dir of new Set(targets.map((file) => path.dirname(file)))) await mkdir(dir, { recursive: true });

@@ -7,7 +7,13 @@ import { openStore } from '../../shared/store/index.js';
 import { createAgentSet } from '../pipeline/engine.js';
 import { linkInMemory } from './in-memory-link.js';
 import { createJobProcessor, type JobProcessorDeps } from './process-extraction-job.js';
-import { assertSharedStore, listenerOptions, parseQueueUrl, QUEUE_NAME, queuePrefix } from './queue-connection.js';
+import {
+  assertSharedStore,
+  listenerOptions,
+  parseQueueUrl,
+  QUEUE_NAME,
+  queuePrefix,
+} from './queue-connection.js';
 
 /** How a worker runs. */
 export interface ExtractionWorkerOptions {
@@ -30,7 +36,7 @@ export interface ExtractionWorkerOptions {
 export interface ExtractionWorker {
   /** Where it takes jobs from (password removed). */
   readonly location: string;
-  /** Stops taking jobs and waits for the jobs in hand; `force` gives them back to the queue at once. */
+  /** Stops taking jobs and waits for the jobs in hand; `force` stops at once (their locks expire, then others take them). */
   close(force?: boolean): Promise<void>;
 }
 
@@ -90,13 +96,15 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
     const attempts = job ? ` (attempt ${job.attemptsMade}/${job.opts.attempts ?? 1})` : '';
     logger.warn(`extraction of ${session} failed${attempts}: ${error.message}`);
   });
-  worker.on('stalled', (jobId) => logger.warn(`job ${jobId} stalled (its worker stopped mid-job); back in the queue`));
+  worker.on('stalled', (jobId) =>
+    logger.warn(`job ${jobId} stalled (its worker stopped mid-job); back in the queue`),
+  );
 
   let closing: Promise<void> | undefined;
   return {
     location: target.location,
     close(force = false) {
-      // A second call with `force` (a second Ctrl-C) hands the jobs still running back at once.
+      // A second call with `force` (a second Ctrl-C) stops without waiting for the jobs still running.
       if (closing && force) void worker.close(true);
       closing ??= (async () => {
         await worker.close(force);

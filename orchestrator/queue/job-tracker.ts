@@ -24,7 +24,15 @@ export interface TrackerDeps {
 }
 
 /** Job states that mean "still on its way". */
-const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'wait', 'paused']);
+const IN_FLIGHT = new Set([
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'wait',
+  'paused',
+]);
 const CHUNK = 200;
 
 /**
@@ -42,6 +50,7 @@ export function waitForJobs(pending: Map<string, ExtractionTask>, deps: TrackerD
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let lastProgress = Date.now();
+    let lastEvent = 0;
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
@@ -64,12 +73,19 @@ export function waitForJobs(pending: Map<string, ExtractionTask>, deps: TrackerD
       const task = pending.get(jobId);
       if (task) finish(jobFailed(task, reason));
     };
-    const onCompleted = ({ jobId }: { jobId: string }) => done(jobId);
-    const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => fail(jobId, failedReason);
+    const onCompleted = ({ jobId }: { jobId: string }) => {
+      lastEvent = Date.now();
+      done(jobId);
+    };
+    const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
+      lastEvent = Date.now();
+      fail(jobId, failedReason);
+    };
     const onAbort = () => finish(signal.reason);
 
     const reconcile = async () => {
-      const ids = [...pending.keys()];
+      // While events flow, the stream is evidently working: skip the scan (it costs one call per job).
+      const ids = Date.now() - lastEvent < reconcileMs ? [] : [...pending.keys()];
       for (let i = 0; i < ids.length && !settled; i += CHUNK) {
         const chunk = ids.slice(i, i + CHUNK);
         const states = await Promise.all(chunk.map((id) => queue.getJobState(id)));

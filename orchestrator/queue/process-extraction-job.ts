@@ -17,23 +17,32 @@ export interface JobProcessorDeps {
   logger: Logger;
 }
 
-/** Validates a job's payload and checks that this worker computes the insight the build expects. */
+/** Validates a job's payload (and, given this worker's agents, that they compute what the build expects). */
 export function parseJob(data: unknown, agents?: AgentSet): ExtractionJob {
   const parsed = ExtractionJobSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnrecoverableError(`invalid extraction job: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`);
+    throw new UnrecoverableError(
+      `invalid extraction job: ${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+    );
   }
   const job = parsed.data;
   if (job.cacheKey !== insightKey(job.session.hash, job.agentVersion, job.cacheTag)) {
-    throw new UnrecoverableError(`invalid extraction job: its cache key does not match session ${job.session.id}`);
+    throw new UnrecoverableError(
+      `invalid extraction job: its cache key does not match session ${job.session.id}`,
+    );
   }
-  if (agents && (agents.extraction.version !== job.agentVersion || agents.cacheTag !== job.cacheTag)) {
+  if (agents) checkAgents(job, agents);
+  return job;
+}
+
+/** Fails for good when this worker's extraction differs from the build's (another version or model). */
+export function checkAgents(job: ExtractionJob, agents: AgentSet): void {
+  if (agents.extraction.version !== job.agentVersion || agents.cacheTag !== job.cacheTag) {
     throw new UnrecoverableError(
       `this worker runs extraction ${agents.extraction.version} (${agents.cacheTag}) but the build expects ${job.agentVersion} (${job.cacheTag}): run workers of the same trendscope version as the build`,
     );
   }
-  return job;
 }
 
 /**
@@ -48,9 +57,11 @@ export function createJobProcessor(deps: JobProcessorDeps) {
     try {
       agents = await deps.agentsFor(data.engine);
     } catch (error) {
-      throw new UnrecoverableError(`the ${data.engine} engine is not available on this worker: ${(error as Error).message}`);
+      throw new UnrecoverableError(
+        `the ${data.engine} engine is not available on this worker: ${(error as Error).message}`,
+      );
     }
-    parseJob(data, agents);
+    checkAgents(data, agents);
     const { session, cacheKey } = data;
     const started = Date.now();
     const jobSignal = signal ?? new AbortController().signal;

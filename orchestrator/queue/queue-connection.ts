@@ -2,7 +2,11 @@ import type { RedisOptions } from 'bullmq';
 import { ConfigError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { DEFAULT_PREFIX, parseStoreUrl, redactUrl, type StoreTarget } from '../../shared/store/index.js';
-import { RedisConnection, redisOptions, serverRetryDelay } from '../../shared/store/redis/redis-connection.js';
+import {
+  RedisConnection,
+  redisOptions,
+  serverRetryDelay,
+} from '../../shared/store/redis/redis-connection.js';
 
 /** A Redis queue location parsed from `--queue`. */
 export type QueueTarget = Extract<StoreTarget, { kind: 'redis' }>;
@@ -17,9 +21,13 @@ export const QUEUE_NAME = 'extraction';
 export function parseQueueUrl(url: string): QueueTarget {
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url.trim())?.[1]?.toLowerCase();
   if (scheme !== 'redis' && scheme !== 'rediss') {
-    throw new ConfigError('config.queue', `invalid value ${JSON.stringify(redactUrl(url))} for option --queue`, {
-      hint: 'the queue lives in Redis: use --queue redis://HOST:6379 (or rediss:// for TLS)',
-    });
+    throw new ConfigError(
+      'config.queue',
+      `invalid value ${JSON.stringify(redactUrl(url))} for option --queue`,
+      {
+        hint: 'the queue lives in Redis: use --queue redis://HOST:6379 (or rediss:// for TLS)',
+      },
+    );
   }
   const target = parseStoreUrl(url);
   if (target.kind !== 'redis') throw new Error('unreachable: a redis:// URL parses as a Redis target');
@@ -34,9 +42,13 @@ export function queuePrefix(target: QueueTarget): string {
 /** A store URL in queue mode must be Redis too: workers on other machines write the insights there. */
 export function assertSharedStore(storeUrl: string, option: string): void {
   if (parseStoreUrl(storeUrl).kind === 'redis') return;
-  throw new ConfigError('config.queue-store', `queue mode needs a trend store the workers can reach, not ${storeUrl}`, {
-    hint: `pass ${option} redis://… (usually the same Redis as --queue) or set TRENDSCOPE_STORE to it`,
-  });
+  throw new ConfigError(
+    'config.queue-store',
+    `queue mode needs a trend store the workers can reach, not ${storeUrl}`,
+    {
+      hint: `pass ${option} redis://… (usually the same Redis as --queue) or set TRENDSCOPE_STORE to it`,
+    },
+  );
 }
 
 /**

@@ -81,7 +81,11 @@ async function runOnQueue(
       error,
     );
   const prefix = queuePrefix(target);
-  const queue = new Queue(QUEUE_NAME, { connection: producerOptions(target), prefix, defaultJobOptions: JOB_OPTIONS });
+  const queue = new Queue(QUEUE_NAME, {
+    connection: producerOptions(target),
+    prefix,
+    defaultJobOptions: JOB_OPTIONS,
+  });
   // A short blocking read: BullMQ's read watchdog then lets the process exit soon after a lost Redis.
   const events = new QueueEvents(QUEUE_NAME, {
     connection: listenerOptions(target, 'trendscope-build-events'),
@@ -161,7 +165,7 @@ async function enqueue<T extends { name: string; data: ExtractionJob; opts: { jo
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms);
+    timer = setTimeout(() => resolve(undefined), ms);
   });
   try {
     return await Promise.race([promise, late]);

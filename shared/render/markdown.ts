@@ -9,7 +9,10 @@ export function page(frontMatter: Record<string, unknown>, body: string): string
 
 /** Escapes text for use inside Markdown link labels and table cells. */
 export function escapeInline(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([[\]|*_`<>])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([[\]|*_`<>])/g, '\\$1')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** Links to the sessions a claim cites, relative to the page (`prefix` leads to the site root). */
@@ -19,7 +22,13 @@ export function citationLinks(claim: Claim, prefix: string, titles: Map<string, 
 }
 
 /** A bullet: the claim's prose, then where it comes from. */
-export function claimBullet(claim: Claim | TitledClaim, s: ReportStrings, prefix: string, titles: Map<string, string>, indent = '  '): string {
+export function claimBullet(
+  claim: Claim | TitledClaim,
+  s: ReportStrings,
+  prefix: string,
+  titles: Map<string, string>,
+  indent = '  ',
+): string {
   const title = 'title' in claim ? `**${escapeInline(claim.title)}**${s.colon}` : '';
   return `${indent}- ${title}${escapeInline(claim.text)} (${citationLinks(claim, prefix, titles)})`;
 }
@@ -27,7 +36,13 @@ export function claimBullet(claim: Claim | TitledClaim, s: ReportStrings, prefix
 /** The verbatim quotes of a claim as Markdown blockquotes. */
 export function quoteBlocks(claim: Claim, prefix: string): string {
   return claim.citations
-    .map((c) => `${c.quote.split(/\r?\n/).map((line) => `  > ${line}`).join('\n')}\n  > — [${c.sessionId}](${prefix}sessions/${c.sessionId}/)`)
+    .map(
+      (c) =>
+        `${c.quote
+          .split(/\r?\n/)
+          .map((line) => `  > ${line}`)
+          .join('\n')}\n  > — [${c.sessionId}](${prefix}sessions/${c.sessionId}/)`,
+    )
     .join('\n  >\n');
 }
 

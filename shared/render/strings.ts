@@ -67,8 +67,15 @@ const zhHant: ReportStrings = {
   trendSummary: (name, s, o, k) => `${name}：${s} 場分享、${o} 個組織，關鍵詞包括${k.join('、')}。`,
   overviewLead: (s, k) => `本趨勢由 ${s} 場分享構成，討論集中於${k.join('、')}。`,
   categories: {
-    framework: '框架', protocol: '協議', model: '模型', product: '產品', platform: '平台',
-    hardware: '硬體', dataset: '資料集', organization: '組織', library: '函式庫',
+    framework: '框架',
+    protocol: '協議',
+    model: '模型',
+    product: '產品',
+    platform: '平台',
+    hardware: '硬體',
+    dataset: '資料集',
+    organization: '組織',
+    library: '函式庫',
   },
 };
 
@@ -103,8 +110,15 @@ const zhCN: ReportStrings = {
   trendSummary: (name, s, o, k) => `${name}：${s} 场分享、${o} 个组织，关键词包括${k.join('、')}。`,
   overviewLead: (s, k) => `本趋势由 ${s} 场分享构成，讨论集中于${k.join('、')}。`,
   categories: {
-    framework: '框架', protocol: '协议', model: '模型', product: '产品', platform: '平台',
-    hardware: '硬件', dataset: '数据集', organization: '组织', library: '库',
+    framework: '框架',
+    protocol: '协议',
+    model: '模型',
+    product: '产品',
+    platform: '平台',
+    hardware: '硬件',
+    dataset: '数据集',
+    organization: '组织',
+    library: '库',
   },
 };
 
@@ -137,11 +151,19 @@ const en: ReportStrings = {
   description: 'Description',
   aliases: 'Aliases',
   importance: 'Importance',
-  trendSummary: (name, s, o, k) => `${name}: ${s} sessions from ${o} organizations; key phrases: ${k.join(', ')}.`,
+  trendSummary: (name, s, o, k) =>
+    `${name}: ${s} sessions from ${o} organizations; key phrases: ${k.join(', ')}.`,
   overviewLead: (s, k) => `${s} sessions make up this trend; the discussion centres on ${k.join(', ')}.`,
   categories: {
-    framework: 'framework', protocol: 'protocol', model: 'model', product: 'product', platform: 'platform',
-    hardware: 'hardware', dataset: 'dataset', organization: 'organization', library: 'library',
+    framework: 'framework',
+    protocol: 'protocol',
+    model: 'model',
+    product: 'product',
+    platform: 'platform',
+    hardware: 'hardware',
+    dataset: 'dataset',
+    organization: 'organization',
+    library: 'library',
   },
 };
 

@@ -1,6 +1,16 @@
 import type { Report } from '../schemas/index.js';
 
-const PALETTE = ['#1f6feb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626', '#4b5563'];
+const PALETTE = [
+  '#1f6feb',
+  '#d97706',
+  '#059669',
+  '#db2777',
+  '#7c3aed',
+  '#0891b2',
+  '#65a30d',
+  '#dc2626',
+  '#4b5563',
+];
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -17,7 +27,11 @@ function textWidth(text: string, size: number): number {
 export function wordCloudSvg(words: Report['visualization']['wordCloud'], width = 900): string {
   const top = words.slice(0, 60);
   const max = Math.max(1e-9, ...top.map((w) => w.weight));
-  const rows: Array<{ items: Array<{ text: string; size: number; w: number; color: string }>; width: number; height: number }> = [];
+  const rows: Array<{
+    items: Array<{ text: string; size: number; w: number; color: string }>;
+    width: number;
+    height: number;
+  }> = [];
   top.forEach((word, i) => {
     const size = Math.round(14 + 34 * Math.sqrt(word.weight / max));
     const w = textWidth(word.text, size) + 16;
@@ -36,7 +50,9 @@ export function wordCloudSvg(words: Report['visualization']['wordCloud'], width 
     let x = (width - row.width) / 2;
     y += row.height;
     for (const item of row.items) {
-      parts.push(`<text x="${(x + 8).toFixed(1)}" y="${y.toFixed(1)}" font-size="${item.size}" fill="${item.color}">${esc(item.text)}</text>`);
+      parts.push(
+        `<text x="${(x + 8).toFixed(1)}" y="${y.toFixed(1)}" font-size="${item.size}" fill="${item.color}">${esc(item.text)}</text>`,
+      );
       x += item.w;
     }
   }
@@ -50,14 +66,23 @@ export function trendMapSvg(hierarchy: Report['visualization']['trendHierarchy']
   let y = 20;
   hierarchy.forEach((trend, i) => {
     const color = PALETTE[i % PALETTE.length]!;
-    parts.push(`<text x="20" y="${y + 18}" font-size="18" font-weight="bold" fill="${color}">${esc(`${i + 1}. ${trend.name}`)} (${trend.sessions})</text>`);
+    parts.push(
+      `<text x="20" y="${y + 18}" font-size="18" font-weight="bold" fill="${color}">${esc(`${i + 1}. ${trend.name}`)} (${trend.sessions})</text>`,
+    );
     y += 30;
-    const total = Math.max(1, trend.children.reduce((s, c) => s + c.sessions, 0));
+    const total = Math.max(
+      1,
+      trend.children.reduce((s, c) => s + c.sessions, 0),
+    );
     let x = 20;
     for (const child of trend.children) {
       const w = Math.max(60, ((width - 40) * child.sessions) / total - 6);
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="44" rx="6" fill="${color}" fill-opacity="0.15" stroke="${color}"/>`);
-      parts.push(`<text x="${(x + 8).toFixed(1)}" y="${y + 27}" font-size="13" fill="#111">${esc(clip(child.name, w, 13))} (${child.sessions})</text>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="44" rx="6" fill="${color}" fill-opacity="0.15" stroke="${color}"/>`,
+      );
+      parts.push(
+        `<text x="${(x + 8).toFixed(1)}" y="${y + 27}" font-size="13" fill="#111">${esc(clip(child.name, w, 13))} (${child.sessions})</text>`,
+      );
       x += w + 6;
     }
     y += 60;

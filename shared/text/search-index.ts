@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { AppError } from '../errors.js';
+import { exactSearch, type ScoredDoc } from './exact-search.js';
 import { simplifyMapped } from './convert.js';
 import { type FieldText, lowerSameLength, normOf, prepareFieldText } from './field-text.js';
 import {
@@ -40,6 +41,12 @@ export interface SearchOptions<T> {
    * fraction: call `snippet()` for the hits actually shown.
    */
   snippets?: boolean;
+  /**
+   * Prefix and typo-tolerant matching run only when exact matching finds fewer hits than this
+   * (default `offset + limit`). Callers that ask for many hits to filter them afterwards should
+   * pass what they show, or every search pays for the tolerant pass.
+   */
+  tolerantBelow?: number;
 }
 
 /** One search result: BM25 score, a snippet of the original text with «highlights», stored fields. */
@@ -88,6 +95,19 @@ function fieldValue(doc: unknown, name: string): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').join('\n');
   return typeof v === 'number' ? String(v) : '';
+}
+
+// The analysis form with runs of white space as one space, kept per field once a rerank needed it:
+// common words put the same documents at the head of many searches.
+const phraseForms = new WeakMap<FieldText, string>();
+
+function phraseForm(field: FieldText): string {
+  let form = phraseForms.get(field);
+  if (form === undefined) {
+    form = normOf(field).replace(/\s+/g, ' ');
+    phraseForms.set(field, form);
+  }
+  return form;
 }
 
 function isEnglishTerm(term: string): boolean {
@@ -168,7 +188,11 @@ class Index<T> implements SearchIndex<T> {
     const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);
     if (fields.length === 0 || limit === 0) return [];
     const filter = options.filter;
-    const run = (tolerant: boolean) =>
+    const accept = filter ? (id: string) => filter(this.records.get(id)?.stored as Partial<T>) : undefined;
+    // Only the head of the ranking is ever reranked and paged.
+    const head = offset + limit + RERANK_EXTRA;
+    const exact = exactSearch(this.ms as MiniSearch<unknown>, terms, this.boosts, fields, { accept, limit: head });
+    const run = (tolerant: boolean): ScoredDoc[] =>
       this.ms.search(query, {
         fields,
         boost: this.boosts,
@@ -180,12 +204,10 @@ class Index<T> implements SearchIndex<T> {
         prefix: tolerant ? (t: string) => isEnglishTerm(t) && t.length >= 4 : false,
         fuzzy: tolerant ? (t: string) => (isEnglishTerm(t) && t.length >= 6 ? 1 : false) : false,
         weights: { prefix: 0.5, fuzzy: 0.3 },
-        filter: filter
-          ? (r: SearchResult) => filter(this.records.get(r.id)?.stored as Partial<T>)
-          : undefined,
+        filter: accept ? (r: SearchResult) => accept(r.id) : undefined,
       });
-    let results = run(false);
-    if (results.length < offset + limit) results = run(true);
+    const found = exact ?? ((all) => ({ count: all.length, top: all }))(run(false));
+    const results = found.count < (options.tolerantBelow ?? offset + limit) ? run(true) : found.top;
     const page = this.rerank(results, query, terms, fields, offset + limit).slice(offset, offset + limit);
     const withSnippets = options.snippets ?? true;
     return page.map((r) => this.hit(r, terms, fields, withSnippets));
@@ -199,14 +221,14 @@ class Index<T> implements SearchIndex<T> {
   }
 
   /** Boosts hits whose field holds the whole query as written (after normalization). */
-  private rerank(results: SearchResult[], query: string, terms: string[], fields: string[], needed: number) {
+  private rerank(results: ScoredDoc[], query: string, terms: string[], fields: string[], needed: number) {
     if (terms.length < 2) return results;
     const phrase = lowerSameLength(simplifyMapped(query).text).replace(/\s+/g, ' ').trim();
     const head = results.slice(0, needed + RERANK_EXTRA).map((r) => {
       const record = this.records.get(r.id)!;
       const contains = fields.some((f) => {
         const field = record.fields[f];
-        return field !== undefined && normOf(field).replace(/\s+/g, ' ').includes(phrase);
+        return field !== undefined && phraseForm(field).includes(phrase);
       });
       return contains ? { ...r, score: r.score * PHRASE_BOOST } : r;
     });
@@ -214,7 +236,7 @@ class Index<T> implements SearchIndex<T> {
     return head.concat(results.slice(needed + RERANK_EXTRA));
   }
 
-  private hit(r: SearchResult, queryTerms: string[], fields: string[], withSnippet: boolean): SearchHit<T> {
+  private hit(r: ScoredDoc, queryTerms: string[], fields: string[], withSnippet: boolean): SearchHit<T> {
     const record = this.records.get(r.id)!;
     const { snippet, highlights } = withSnippet
       ? this.snippetOf(record, [...new Set([...queryTerms, ...r.terms])], fields)

@@ -31,7 +31,11 @@ export const EXAMPLE_CORPORA = {
 export const text: AgentText = agentText();
 
 /** The agent stamp the offline extraction writes into insights. */
-export const EXTRACTION_AGENT: SessionInsight['agent'] = { name: 'extraction', version: 'test', engine: 'offline' };
+export const EXTRACTION_AGENT: SessionInsight['agent'] = {
+  name: 'extraction',
+  version: 'test',
+  engine: 'offline',
+};
 
 /** A session made from a note written inline in a test. */
 export function noteSession(
@@ -97,7 +101,11 @@ export function extractAll(sessions: Session[]): Map<string, SessionInsight> {
 }
 
 /** Runs extraction → catalogue → clustering → writing → assembly → verification over sessions. */
-export function runOffline(sessions: Session[], locale: Locale, trendsOption: 'auto' | number = 'auto'): OfflineRun {
+export function runOffline(
+  sessions: Session[],
+  locale: Locale,
+  trendsOption: 'auto' | number = 'auto',
+): OfflineRun {
   const insights = extractAll(sessions);
   const tools = buildCatalogue([...insights.values()], text.toSimplified);
   const drafts = clusterTrends(sessions, insights, text, { trends: trendsOption });
@@ -118,15 +126,36 @@ export function runOffline(sessions: Session[], locale: Locale, trendsOption: 'a
     }),
   );
   const bodies = new Map(sessions.map((s) => [s.id, s.body]));
-  return { sessions, insights, tools, drafts, trends, report, quality: verifyReport(report, bodies, text), bodies };
+  return {
+    sessions,
+    insights,
+    tools,
+    drafts,
+    trends,
+    report,
+    quality: verifyReport(report, bodies, text),
+    bodies,
+  };
 }
 
-/** Loads an example corpus and runs the offline engine over it (or over its first `limit` sessions). */
-export async function runExample(
+const examples = new Map<string, Promise<OfflineRun>>();
+
+/**
+ * Loads an example corpus and runs the offline engine over it (or over its first `limit` sessions).
+ * Memoised per test file: callers must not mutate what they get.
+ */
+export function runExample(
   corpus: keyof typeof EXAMPLE_CORPORA,
   locale: Locale,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<OfflineRun> {
-  const { sessions } = await loadCorpus(EXAMPLE_CORPORA[corpus], { strict: true });
-  return runOffline(sessions.slice(0, limit), locale);
+  const key = `${corpus}|${locale}|${limit}`;
+  let run = examples.get(key);
+  if (!run) {
+    run = loadCorpus(EXAMPLE_CORPORA[corpus], { strict: true }).then(({ sessions }) =>
+      runOffline(sessions.slice(0, limit), locale),
+    );
+    examples.set(key, run);
+  }
+  return run;
 }

@@ -42,15 +42,28 @@ export function clusterTrends(
   const bags = ordered.map((s) => termBag(s, insights.get(s.id), text));
   const { vectors, terms } = tfidf(bags, { maxDfShare: 0.9 });
   const k = chooseK(vectors, terms.length, options.trends);
-  const partition = k <= 1 ? single(vectors.length, terms.length) : sphericalKMeans(vectors, k, terms.length, restartsFor(vectors.length));
+  const partition =
+    k <= 1
+      ? single(vectors.length, terms.length)
+      : sphericalKMeans(vectors, k, terms.length, restartsFor(vectors.length));
   const groups = compact(partition, vectors, terms.length);
-  const names = nameClusters(groups.members.map((m) => m.map((i) => ordered[i]!)), insights, text, groups.centroids, terms);
+  const names = nameClusters(
+    groups.members.map((m) => m.map((i) => ordered[i]!)),
+    insights,
+    text,
+    groups.centroids,
+    terms,
+  );
 
   const drafts = groups.members.map((members, c) => {
     const primaryIds = members.map((i) => ordered[i]!.id);
     const secondaryIds = ordered
       .map((s, i) => ({ s, i }))
-      .filter(({ i }) => groups.assignments[i] !== c && isSecondary(vectors[i]!, groups.centroids, c, groups.assignments[i]!))
+      .filter(
+        ({ i }) =>
+          groups.assignments[i] !== c &&
+          isSecondary(vectors[i]!, groups.centroids, c, groups.assignments[i]!),
+      )
       .map(({ s }) => s.id);
     const organizations = new Set(members.map((i) => ordered[i]!.organization).filter(Boolean)).size;
     const share = members.length / Math.max(1, ordered.length);
@@ -94,7 +107,12 @@ function termBag(session: ClusterSession, insight: SessionInsight | undefined, t
     bag.set(key, (bag.get(key) ?? 0) + 1);
   }
   // Words of the statements count for document frequency only (a truer IDF), not as weight.
-  for (const item of [insight.summary, ...insight.keyPoints, ...insight.applications, ...insight.challenges]) {
+  for (const item of [
+    insight.summary,
+    ...insight.keyPoints,
+    ...insight.applications,
+    ...insight.challenges,
+  ]) {
     for (const token of text.tokenize(item.text)) if (!bag.has(token)) bag.set(token, 0);
   }
   return bag;
@@ -142,7 +160,9 @@ function compact(partition: Partition, vectors: SparseVector[], dims: number) {
   const kept = keep.length > 0 ? keep : [argmax(sizes)];
   const centroids = kept.map((c) => partition.centroids[c]!);
   const assignments = vectors.map((v) => argmax(centroids.map((c) => dotDense(v, c))));
-  const members = centroids.map((_, c) => assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0));
+  const members = centroids.map((_, c) =>
+    assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0),
+  );
   const nonEmpty = members.map((m, c) => ({ m, c })).filter(({ m }) => m.length > 0);
   void dims;
   return {
@@ -152,7 +172,12 @@ function compact(partition: Partition, vectors: SparseVector[], dims: number) {
   };
 }
 
-function isSecondary(v: SparseVector, centroids: Float64Array[], candidate: number, primary: number): boolean {
+function isSecondary(
+  v: SparseVector,
+  centroids: Float64Array[],
+  candidate: number,
+  primary: number,
+): boolean {
   const sims = centroids.map((c) => dotDense(v, c));
   const ranked = sims.map((s, i) => ({ s, i })).sort((a, b) => b.s - a.s || a.i - b.i);
   const second = ranked.find((r) => r.i !== primary);
@@ -171,7 +196,15 @@ function subTrends(
 ): TrendDraft['subTrends'] {
   const m = members.length;
   const k = m <= 2 ? m : Math.max(2, Math.min(7, Math.round(m / 2)));
-  const sub = k <= 1 ? single(m, dims) : sphericalKMeans(members.map((i) => vectors[i]!), k, dims, restartsFor(m));
+  const sub =
+    k <= 1
+      ? single(m, dims)
+      : sphericalKMeans(
+          members.map((i) => vectors[i]!),
+          k,
+          dims,
+          restartsFor(m),
+        );
   const groups = [...Array(sub.centroids.length).keys()]
     .map((c) => members.filter((_, j) => sub.assignments[j] === c))
     .filter((g) => g.length > 0);

@@ -14,7 +14,10 @@ export function sphericalKMeans(vectors: SparseVector[], k: number, dims: number
   let best: { partition: Partition; score: number } | undefined;
   for (let r = 0; r < restarts; r++) {
     const partition = runOnce(vectors, k, dims, seededRandom(1009 + r * 7919));
-    const score = vectors.reduce((s, v, i) => s + dotDense(v, partition.centroids[partition.assignments[i]!]!), 0);
+    const score = vectors.reduce(
+      (s, v, i) => s + dotDense(v, partition.centroids[partition.assignments[i]!]!),
+      0,
+    );
     if (!best || score > best.score + 1e-12) best = { partition, score };
   }
   return best!.partition;
@@ -56,12 +59,18 @@ function plusPlusSeeds(vectors: SparseVector[], k: number, random: () => number)
       }
     }
     seeds.push(pick);
-    for (let i = 0; i < n; i++) distance[i] = Math.min(distance[i]!, 1 - dotSparse(vectors[i]!, vectors[pick]!));
+    for (let i = 0; i < n; i++)
+      distance[i] = Math.min(distance[i]!, 1 - dotSparse(vectors[i]!, vectors[pick]!));
   }
   return seeds;
 }
 
-function recompute(vectors: SparseVector[], assignments: number[], old: Float64Array[], dims: number): Float64Array[] {
+function recompute(
+  vectors: SparseVector[],
+  assignments: number[],
+  old: Float64Array[],
+  dims: number,
+): Float64Array[] {
   const sums = old.map(() => new Float64Array(dims));
   const counts = old.map(() => 0);
   vectors.forEach((v, i) => {

@@ -35,7 +35,8 @@ export function nameClusters(
 ): ClusterName[] {
   const perGroup = groups.map((sessions) => phraseStats(sessions, insights, text));
   const docFreq = new Map<string, number>();
-  for (const stats of perGroup) for (const [key, s] of stats) docFreq.set(key, (docFreq.get(key) ?? 0) + s.sessions.size);
+  for (const stats of perGroup)
+    for (const [key, s] of stats) docFreq.set(key, (docFreq.get(key) ?? 0) + s.sessions.size);
   const avoid = new Set((options.avoid ?? []).map((a) => text.toSimplified(a).toLowerCase()));
 
   const ranked = perGroup.map((stats, g) =>
@@ -45,7 +46,7 @@ export function nameClusters(
         const distinct = s.sessions.size / docFreq.get(key)!;
         const size = groups[g]!.length;
         const coverage = s.sessions.size / size;
-        return { key, surface: topSurface(s), score: (coverage + 0.3 * s.weight / size) * distinct ** 2 };
+        return { key, surface: topSurface(s), score: (coverage + (0.3 * s.weight) / size) * distinct ** 2 };
       })
       .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)),
   );
@@ -63,7 +64,12 @@ export function nameClusters(
     const area = areas.get(g);
     const track = tracks.get(g);
     const top = list.map((k) => k.surface);
-    const phraseName = top.length === 0 ? groups[g]![0]?.title ?? '—' : top.length === 1 || options.phrasesOnly ? top[0]! : null;
+    const phraseName =
+      top.length === 0
+        ? (groups[g]![0]?.title ?? '—')
+        : top.length === 1 || options.phrasesOnly
+          ? top[0]!
+          : null;
     const name = area
       ? { zh: area.zh, en: area.en }
       : track
@@ -85,8 +91,11 @@ function dominantTracks(groups: ClusterSession[][], areas: Map<number, unknown>)
   groups.forEach((sessions, g) => {
     if (areas.has(g) || sessions.length === 0) return;
     const counts = new Map<string, number>();
-    for (const s of sessions) if (s.track.trim()) counts.set(s.track.trim(), (counts.get(s.track.trim()) ?? 0) + 1);
-    const [track, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+    for (const s of sessions)
+      if (s.track.trim()) counts.set(s.track.trim(), (counts.get(s.track.trim()) ?? 0) + 1);
+    const [track, count] = [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    )[0] ?? ['', 0];
     if (track && count / sessions.length >= MIN_TRACK_SHARE && !taken.has(track)) {
       result.set(g, track);
       taken.add(track);
@@ -131,13 +140,22 @@ function topSurface(stat: PhraseStat): string {
 /** Drops a phrase when a better-ranked one contains it or is contained in it. */
 function dedupeContained<T extends { key: string }>(list: T[]): T[] {
   const kept: T[] = [];
-  for (const item of list) if (!kept.some((k) => k.key.includes(item.key) || item.key.includes(k.key))) kept.push(item);
+  for (const item of list)
+    if (!kept.some((k) => k.key.includes(item.key) || item.key.includes(k.key))) kept.push(item);
   return kept;
 }
 
 /** Title, tags and top phrases of a session, in analysis form, for matching taxonomy keywords. */
-function sessionText(session: ClusterSession, insights: Map<string, SessionInsight>, text: ClusterText): string {
-  const phrases = insights.get(session.id)?.keyPhrases.slice(0, 10).map((p) => p.phrase) ?? [];
+function sessionText(
+  session: ClusterSession,
+  insights: Map<string, SessionInsight>,
+  text: ClusterText,
+): string {
+  const phrases =
+    insights
+      .get(session.id)
+      ?.keyPhrases.slice(0, 10)
+      .map((p) => p.phrase) ?? [];
   return text.toSimplified([session.title, ...session.tags, ...phrases].join(' | ')).toLowerCase();
 }
 
@@ -156,7 +174,9 @@ function assignAreas(
     const texts = sessionTexts[g] ?? [];
     if (total <= 0 || texts.length === 0) return;
     TAXONOMY.forEach((area, a) => {
-      const matched = list.filter((k) => area.keywords.some((w) => matches(k.key, w))).reduce((s, k) => s + k.score, 0);
+      const matched = list
+        .filter((k) => area.keywords.some((w) => matches(k.key, w)))
+        .reduce((s, k) => s + k.score, 0);
       const coverage = texts.filter((t) => area.keywords.some((w) => matches(t, w))).length / texts.length;
       pairs.push({ g, a, share: 0.5 * (matched / total) + 0.5 * coverage });
     });
@@ -182,7 +202,13 @@ function matches(phrase: string, keyword: string): boolean {
 
 function slug(top: string[]): string {
   const latin = top.find((t) => /^[A-Za-z0-9][A-Za-z0-9 .+-]*$/.test(t));
-  if (latin) return latin.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'trend';
+  if (latin)
+    return (
+      latin
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'trend'
+    );
   return `trend-${createHash('sha256').update(top.join('|')).digest('hex').slice(0, 8)}`;
 }
 

@@ -6,7 +6,8 @@ import type {
   SessionInsight,
   ToolMention,
 } from '../../../shared/schemas/index.js';
-import { type CueKind, cueKinds, INDUSTRIES } from './cues.js';
+import { type CueKind, cueStrengths, INDUSTRIES } from './cues.js';
+import { isGenericTerm } from './generic-terms.js';
 import { type DetectedMention, detectToolMentions, type TaggedWord, type TextUnit } from './tool-detect.js';
 
 /** The text functions extraction needs (the project's text toolkit in production). */
@@ -23,7 +24,7 @@ const MAX_ITEMS = 4;
 interface ScoredUnit extends TextUnit {
   simplified: string;
   tokens: string[];
-  cues: CueKind[];
+  cues: Map<CueKind, number>;
   score: number;
   index: number;
 }
@@ -51,17 +52,23 @@ export function extractInsight(
       for (const t of tokens) if (titleTokens.has(t)) score += 0.5;
       score /= Math.sqrt(Math.max(8, tokens.length));
       score += index === 0 ? 0.3 : 0; // the opening sentence often states the topic
-      return { ...u, simplified, tokens, cues: cueKinds(simplified), score, index };
+      return { ...u, simplified, tokens, cues: cueStrengths(simplified), score, index };
     });
 
   const used = new Set<number>();
   const take = (pool: ScoredUnit[], n: number) => {
-    const picked = [...pool].sort((a, b) => b.score - a.score || a.index - b.index).filter((u) => !used.has(u.index));
+    const picked = [...pool]
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .filter((u) => !used.has(u.index));
     const chosen = picked.slice(0, n).sort((a, b) => a.index - b.index);
     for (const u of chosen) used.add(u.index);
     return chosen;
   };
-  const byCue = (kind: CueKind) => scored.filter((u) => u.cues.includes(kind));
+  // Sentences that carry a cue, strong cues first; rhetorical questions state nothing.
+  const byCue = (kind: CueKind) =>
+    scored
+      .filter((u) => u.cues.has(kind) && !/[？?]\s*$/.test(u.text))
+      .map((u) => ({ ...u, score: u.score + u.cues.get(kind)! }));
 
   const summaryUnits = take(scored.length > 0 ? scored : [], 1);
   const summary: InsightItem = summaryUnits[0]
@@ -69,7 +76,9 @@ export function extractInsight(
     : { text: session.title, evidence: fallbackEvidence(session) };
   const challenges = take(byCue('challenge'), MAX_ITEMS).map(item);
   const recommendations = take(byCue('recommendation'), MAX_ITEMS).map(item);
-  const applications = take(byCue('application'), MAX_ITEMS).map((u) => application(u, keyPhrases, text));
+  const applications = take(byCue('application'), MAX_ITEMS).map((u) =>
+    application(u, keyPhrases, session.title, text),
+  );
   const impacts = take(byCue('impact'), MAX_ITEMS).map(item);
   const keyPoints = take(scored, 5).map(item);
 
@@ -103,9 +112,43 @@ function item(u: TextUnit): InsightItem {
   return { text: u.text, evidence: [{ quote: u.text, start: u.start, end: u.end }] };
 }
 
-function application(u: ScoredUnit, phrases: KeyPhrase[], text: ExtractionText): ApplicationItem {
-  const inside = phrases.find((p) => u.simplified.includes(text.toSimplified(p.phrase).toLowerCase()));
-  return { ...item(u), title: inside?.phrase ?? u.text.slice(0, 16) };
+/**
+ * An application scenario and its title: the short label the note itself gives ("风控：…",
+ * "Retail: …"), else the session's most telling key phrase that its title also names (what the talk
+ * is about), else the best phrase of the sentence.
+ */
+function application(
+  u: ScoredUnit,
+  phrases: KeyPhrase[],
+  title: string,
+  text: ExtractionText,
+): ApplicationItem {
+  const labelled = /^\s*(?:[-*+]\s+)?(?:\*\*)?([^：:，,。.！!？?；;]{2,10}?)(?:\*\*)?\s*[：:]\s*\S/.exec(
+    u.text,
+  );
+  const label = labelled?.[1]?.trim();
+  if (label && !isGenericLabel(label, text) && !NARRATIVE.test(text.toSimplified(label)))
+    return { ...item(u), title: label };
+  const simplifiedTitle = text.toSimplified(title).toLowerCase();
+  const usable = phrases.filter(
+    (p) => !isGenericLabel(p.phrase, text) && !NARRATIVE.test(text.toSimplified(p.phrase)),
+  );
+  const inTitle = usable.filter((p) => simplifiedTitle.includes(text.toSimplified(p.phrase).toLowerCase()));
+  const inSentence = (p: KeyPhrase) => u.simplified.includes(text.toSimplified(p.phrase).toLowerCase());
+  const pick = inTitle.find(inSentence) ?? inTitle[0] ?? usable.find(inSentence);
+  return { ...item(u), title: pick?.phrase ?? title };
+}
+
+/** Words that tell the talk's story rather than name a topic ("讲者提到", "他们观察到"). */
+const NARRATIVE = /讲者|嘉宾|他们|我们|他|她|说|提到|认为|观察|发现|开场|回顾|出发点|举了|介绍/;
+
+/** Labels such as "场景", "背景", "Step 2" or "第一" say where a sentence stands, not what it is about. */
+function isGenericLabel(label: string, text: ExtractionText): boolean {
+  const simplified = text.toSimplified(label).toLowerCase().trim();
+  if (isGenericTerm(simplified) || text.tokenize(simplified).length === 0) return true;
+  return /^(场景|背景|案例|问题|挑战|结论|观点|思路|方案|数字|数据|效果|结果|收益|经验|建议|总结|下一步|现状|目标|例子|比如|举例|原话|第[一二三四五六七八九十\d]+.*|其[一二三四五六七八九十]|首先|其次|最后|另外|step \d+|note|example|result|results|background|context|problem|solution|summary|lesson|lessons|takeaway|tip)$/.test(
+    simplified,
+  );
 }
 
 function isInformative(sentence: string): boolean {

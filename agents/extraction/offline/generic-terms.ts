@@ -2,7 +2,8 @@
  * Generic technology words that are never catalogue entries, whatever their casing: they name a
  * field or a concept, not a tool. Compared lowercased (English) or in Simplified Chinese.
  */
-const GENERIC_EN = `ai agi ml dl nlp cv llm llms slm mllm lmm vlm gpt gpts genai aigc agent agents agentic rag graphrag
+const GENERIC_EN =
+  `ai agi ml dl nlp cv llm llms slm mllm lmm vlm gpt gpts genai aigc agent agents agentic rag graphrag
 token tokens prompt prompts embedding embeddings transformer transformers gpu gpus cpu cpus npu tpu api apis sdk sdks ide
 http https json yaml xml html css sql nosql rest grpc url uri ui ux os app apps saas paas iaas faas k v kv qps tps rps sla
 slo sli roi kpi okr ceo cto cfo vp pm b2b b2c c2c iot aiot ar vr xr mr ocr asr tts nlu nlg rl rlhf sft dpo ppo lora moe
@@ -28,10 +29,13 @@ topics stream streams batch batches job jobs function functions plugin plugins e
 select insert update delete join where group order limit final full pause resume create drop alter grant vacuum analyze
 explain commit begin`.split(/\s+/);
 
-const GENERIC_ZH = `人工智能 大模型 大语言模型 语言模型 模型 智能体 智能代理 代理 多智能体 平台 框架 引擎 协议 系统 工具 产品 服务
+const GENERIC_ZH =
+  `人工智能 大模型 大语言模型 语言模型 模型 智能体 智能代理 代理 多智能体 平台 框架 引擎 协议 系统 工具 产品 服务
 应用 方案 解决方案 技术 算法 数据 数据集 开源 开源项目 项目 芯片 硬件 设备 眼镜 推理 训练 微调 部署 架构 基础设施 云 云原生
 数据库 数据湖 向量数据库 知识库 知识图谱 检索增强生成 多模态 端侧 生成式 通用 自研 内部 我们 公司 团队 业务 行业 企业
-新一代 下一代 整体 核心 关键 主流 传统 现有 统一 分布式 大规模 高性能 智能 自动化 标准 开放 私有 公有 混合 本地`.split(/\s+/);
+新一代 下一代 整体 核心 关键 主流 传统 现有 统一 分布式 大规模 高性能 智能 自动化 标准 开放 私有 公有 混合 本地`.split(
+    /\s+/,
+  );
 
 const GENERIC = new Set([...GENERIC_EN, ...GENERIC_ZH].filter(Boolean));
 

@@ -38,11 +38,33 @@ export interface DetectInput {
 }
 
 // A Latin-script token: letters/digits with inner dots, dashes, plus and hash (Node.js, GPT-4o, C++, C#).
-const LATIN = /(?<![A-Za-z0-9_.@/-])([A-Za-z0-9][A-Za-z0-9+#_]*(?:[.-][A-Za-z0-9+#_]+)*)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])/g;
+const LATIN =
+  /(?<![A-Za-z0-9_.@/-])([A-Za-z0-9][A-Za-z0-9+#_]*(?:[.-][A-Za-z0-9+#_]+)*)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])/g;
 const QUOTED = /[「“《『"]([^」”》』"\n]{2,24})[」”》』"]/g;
 const CODE_SPAN = /`([^`\n]{2,40})`/g;
 // Parts of speech that end a Chinese name when walking back from a cue word.
-const STOP_TAGS = new Set(['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'c', 'r', 'd', 'v', 'vn', 'vd', 'f', 'q', 'y', 'e', 'o', 'u', 'w']);
+const STOP_TAGS = new Set([
+  'uj',
+  'ul',
+  'uz',
+  'ug',
+  'uv',
+  'ud',
+  'p',
+  'c',
+  'r',
+  'd',
+  'v',
+  'vn',
+  'vd',
+  'f',
+  'q',
+  'y',
+  'e',
+  'o',
+  'u',
+  'w',
+]);
 // Proper nouns, foreign words and words the dictionary does not know (HMM-found): the parts names are made of.
 const PROPER_TAGS = new Set(['nr', 'nrt', 'ns', 'nt', 'nz', 'x', 'eng', 'nrfg', 'ng', 'zg']);
 
@@ -71,7 +93,8 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
         strength,
       });
     };
-    for (const latin of latinNames(unit, input.language, tagSet)) add(latin.name, latin.surface, latin.offset, latin.strength);
+    for (const latin of latinNames(unit, input.language, tagSet))
+      add(latin.name, latin.surface, latin.offset, latin.strength);
     for (const m of unit.text.matchAll(CODE_SPAN)) {
       // A command line names its program first: `pg_dump --schema-only`.
       const inner = m[1]!.trim().split(/\s+(?=-)/)[0]!;
@@ -81,7 +104,9 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
     }
     for (const m of unit.text.matchAll(QUOTED)) {
       const inner = m[1]!.trim();
-      const after = input.toSimplified(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 6)).trimStart();
+      const after = input
+        .toSimplified(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+        .trimStart();
       const cue = NAME_SUFFIX_CUES.find((c) => after.startsWith(c));
       const latinName =
         /^[A-Za-z][A-Za-z0-9 ._+#-]*$/.test(inner) &&
@@ -89,11 +114,17 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
         inner.split(' ').every((w) => /^[A-Z]|[a-z][A-Z]|\d/.test(w));
       const chineseName = /^[\u4e00-\u9fffA-Za-z0-9]+$/.test(inner) && [...inner].length <= 12;
       if ((m[0].startsWith('《') && chineseName) || (cue && chineseName) || latinName) {
-        add(inner, m[0], m.index, latinName ? Math.max(1, nameStrength(inner.split(' ')[0]!, unit.text, m.index, 'zh', tagSet)) : 2);
+        add(
+          inner,
+          m[0],
+          m.index,
+          latinName ? Math.max(1, nameStrength(inner.split(' ')[0]!, unit.text, m.index, 'zh', tagSet)) : 2,
+        );
       }
     }
     if (input.language === 'zh' || /[\u4e00-\u9fff]/.test(unit.text)) {
-      for (const zh of chineseCueNames(unit.text, input.toSimplified, input.tagWords)) add(zh.name, zh.name, zh.offset, 2);
+      for (const zh of chineseCueNames(unit.text, input.toSimplified, input.tagWords))
+        add(zh.name, zh.name, zh.offset, 2);
     }
   }
   found.push(...taggedNames(input));
@@ -148,11 +179,23 @@ function latinNames(unit: TextUnit, language: 'zh' | 'en', tags: Map<string, str
     if (strength === 0) continue;
     // Capitalised words before it belong to the name ("Function Calling", "Flash Checkpoint").
     let first = i;
-    while (first > 0 && joined(tokens[first - 1]!, tokens[first]!) && isNamePart(tokens[first - 1]!.text)) first--;
-    if (language === 'en' && first < i && isSentenceInitial(unit.text, tokens[first]!.start) && first + 1 === i) first = i;
+    while (first > 0 && joined(tokens[first - 1]!, tokens[first]!) && isNamePart(tokens[first - 1]!.text))
+      first--;
+    if (
+      language === 'en' &&
+      first < i &&
+      isSentenceInitial(unit.text, tokens[first]!.start) &&
+      first + 1 === i
+    )
+      first = i;
     // Capitalised words after it too ("Claude Code", "Apache Kafka").
     let end = i;
-    while (end + 1 < tokens.length && joined(tokens[end]!, tokens[end + 1]!) && isNamePart(tokens[end + 1]!.text)) end++;
+    while (
+      end + 1 < tokens.length &&
+      joined(tokens[end]!, tokens[end + 1]!) &&
+      isNamePart(tokens[end + 1]!.text)
+    )
+      end++;
     if (language === 'en' && unit.kind === 'heading') {
       first = i;
       end = i;
@@ -168,20 +211,79 @@ function latinNames(unit: TextUnit, language: 'zh' | 'en', tags: Map<string, str
   return names;
 }
 
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'our', 'we', 'this', 'that', 'these', 'those', 'and', 'or', 'with',
-  'for', 'in', 'on', 'at', 'by', 'from', 'to', 'of', 'as', 'is', 'are', 'be', 'it', 'its', 'their', 'his', 'her', 'i',
-  'you', 'they', 'if', 'when', 'then', 'but', 'so', 'not', 'no', 'all', 'each', 'every', 'some', 'any', 'how', 'why', 'what']);
+const FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'we',
+  'this',
+  'that',
+  'these',
+  'those',
+  'and',
+  'or',
+  'with',
+  'for',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'to',
+  'of',
+  'as',
+  'is',
+  'are',
+  'be',
+  'it',
+  'its',
+  'their',
+  'his',
+  'her',
+  'i',
+  'you',
+  'they',
+  'if',
+  'when',
+  'then',
+  'but',
+  'so',
+  'not',
+  'no',
+  'all',
+  'each',
+  'every',
+  'some',
+  'any',
+  'how',
+  'why',
+  'what',
+]);
 
 /** A capitalised word that can continue a multi-word name. */
 function isNamePart(word: string): boolean {
-  return /^[A-Z](?:[A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*|[A-Z0-9]{0,3})$/.test(word) && !FUNCTION_WORDS.has(word.toLowerCase());
+  return (
+    /^[A-Z](?:[A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*|[A-Z0-9]{0,3})$/.test(word) &&
+    !FUNCTION_WORDS.has(word.toLowerCase())
+  );
 }
 
 /** 0 when the token is not a name; 1 for a plain capitalised word; 2–3 for strong shapes. */
-function nameStrength(token: string, text: string, at: number, language: 'zh' | 'en', tags: Map<string, string>): number {
+function nameStrength(
+  token: string,
+  text: string,
+  at: number,
+  language: 'zh' | 'en',
+  tags: Map<string, string>,
+): number {
   if (!/[A-Za-z]/.test(token) || isGenericTerm(token)) return 0;
   if (/^\d/.test(token) && !/\d[A-Za-z]{2,}/.test(token)) return 0; // 3.5, 2025, 10x
-  if (/^\d+(\.\d+)?([a-z]+|[KMGTP]B|[KMGTP]|B)$/i.test(token) && UNITS.has(token.replace(/^[\d.]+/, '').toLowerCase())) return 0;
+  if (
+    /^\d+(\.\d+)?([a-z]+|[KMGTP]B|[KMGTP]|B)$/i.test(token) &&
+    UNITS.has(token.replace(/^[\d.]+/, '').toLowerCase())
+  )
+    return 0;
   if (/^v?\d+(\.\d+)*$/i.test(token)) return 0;
   const tagged = tags.has(token.toLowerCase());
   if (/[a-z][A-Z]/.test(token) || /^[A-Z]{2,}[a-z]{2,}/.test(token)) return 3; // CamelCase: DLRover, QAnything, eBPF
@@ -189,7 +291,11 @@ function nameStrength(token: string, text: string, at: number, language: 'zh' | 
   if (/[A-Za-z]\.[A-Za-z]/.test(token) && /[A-Z]/.test(token)) return 3; // Node.js, Agently.tech
   if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(token)) return 1 + listNeighbourBoost(text, at, token.length); // pg_dump, but also column names
   // Dashed names: a name, then a version or an upper-case part (GPT-4o, DeepSeek-V3, Llama-3.1, CO-RE).
-  if (/^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)+$/.test(token) && /[A-Z].*[A-Z0-9]|\d/.test(token.slice(1))) return 3;
+  if (
+    /^[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)+$/.test(token) &&
+    /[A-Z].*[A-Z0-9]|\d/.test(token.slice(1))
+  )
+    return 3;
   if (/-/.test(token)) {
     // "Patroni-on-VM", "Kafka-specific": the name is the first part.
     const head = token.split('-')[0]!;
@@ -212,9 +318,64 @@ function nameStrength(token: string, text: string, at: number, language: 'zh' | 
 const USAGE_BEFORE =
   /(?:\b(?:with|using|via|use|uses|used|run|runs|ran|adopt(?:ed)?|deploy(?:ed)?|switch(?:ed)? to|migrat(?:e|ed|ing) to|mov(?:e|ed) to|replac(?:e|ed|ing)|built on|on top of|powered by|old|their|our)|基于|使用|采用|通过|借助|引入|迁移到|切换到|接入|用)\s*$/i;
 
-const UNITS = new Set(['ms', 's', 'us', 'ns', 'm', 'h', 'd', 'k', 'w', 'x', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'eb', 'fps',
-  'qps', 'tps', 'rps', 'kw', 'mw', 'gw', 'hz', 'ghz', 'mhz', 'nm', 'mm', 'cm', 'km', 'g', 'kg', 'yuan', 'rmb', 'usd', 'min',
-  'sec', 'hr', 'hrs', 'day', 'days', 'px', 'dpi', 'bit', 'bits', 'byte', 'bytes', 'gbps', 'mbps', 'tflops', 'pflops', 'st', 'nd', 'rd', 'th']);
+const UNITS = new Set([
+  'ms',
+  's',
+  'us',
+  'ns',
+  'm',
+  'h',
+  'd',
+  'k',
+  'w',
+  'x',
+  'b',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'pb',
+  'eb',
+  'fps',
+  'qps',
+  'tps',
+  'rps',
+  'kw',
+  'mw',
+  'gw',
+  'hz',
+  'ghz',
+  'mhz',
+  'nm',
+  'mm',
+  'cm',
+  'km',
+  'g',
+  'kg',
+  'yuan',
+  'rmb',
+  'usd',
+  'min',
+  'sec',
+  'hr',
+  'hrs',
+  'day',
+  'days',
+  'px',
+  'dpi',
+  'bit',
+  'bits',
+  'byte',
+  'bytes',
+  'gbps',
+  'mbps',
+  'tflops',
+  'pflops',
+  'st',
+  'nd',
+  'rd',
+  'th',
+]);
 
 /** 1 when the word stands in a list next to a strongly shaped name ("Spark、Trino 和 PyTorch"). */
 function listNeighbourBoost(text: string, at: number, length: number): number {
@@ -223,7 +384,10 @@ function listNeighbourBoost(text: string, at: number, length: number): number {
   const strong = /[A-Za-z]*(?:[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]|[A-Z]{2,}|[a-z0-9]_[a-z0-9])[A-Za-z0-9_]*/;
   const left = before.match(/([A-Za-z][\w.+#-]*)\s*(?:、|,|，|和|与|及|\/|and|or)\s*$/);
   const right = after.match(/^\s*(?:、|,|，|和|与|及|\/|and|or)\s*([A-Za-z][\w.+#-]*)/);
-  return (left && (strong.test(left[1]!) || /^[A-Z]/.test(left[1]!))) || (right && (strong.test(right[1]!) || /^[A-Z]/.test(right[1]!))) ? 1 : 0;
+  return (left && (strong.test(left[1]!) || /^[A-Z]/.test(left[1]!))) ||
+    (right && (strong.test(right[1]!) || /^[A-Z]/.test(right[1]!)))
+    ? 1
+    : 0;
 }
 
 function isSentenceInitial(text: string, at: number): boolean {
@@ -261,7 +425,8 @@ function chineseCueNames(
       if (holder.start < at) kept.push({ word: simplified.slice(holder.start, at), tag: 'n' }); // 数学|模型
       for (index -= 1; index >= 0; index--) {
         const w = words[index]!;
-        if (w.start + w.word.length !== (kept.length > 0 ? at - kept.map((k) => k.word).join('').length : at)) break;
+        if (w.start + w.word.length !== (kept.length > 0 ? at - kept.map((k) => k.word).join('').length : at))
+          break;
         if (STOP_TAGS.has(w.tag) || !/^[\u4e00-\u9fffA-Za-z0-9]+$/.test(w.word)) break;
         kept.unshift(w);
         if (kept.filter((x) => [...x.word].length > 1).length === 3) break;
@@ -269,7 +434,8 @@ function chineseCueNames(
       if (kept.length === 0) continue;
       const proper = kept.some((w) => PROPER_TAGS.has(w.tag) || /\d/.test(w.word));
       const prefix = kept.map((w) => w.word).join('');
-      if (!proper || [...prefix].length < 2 || isGenericTerm(prefix) || /^[A-Za-z0-9]+$/.test(prefix)) continue;
+      if (!proper || [...prefix].length < 2 || isGenericTerm(prefix) || /^[A-Za-z0-9]+$/.test(prefix))
+        continue;
       // Determiners and numerals open phrases, not names ("每一代模型", "这套系统").
       if (/^[一二三四五六七八九十百千万亿每各该这那此其某本整多几数由再]/.test(prefix)) continue;
       const offset = at - prefix.length;

@@ -3,12 +3,31 @@ import type { SessionInsight, Tool, ToolKind, ToolMention } from '../../../share
 import { isGenericTerm } from '../../extraction/offline/generic-terms.js';
 import { NAME_SUFFIX_CUES } from '../../extraction/offline/tool-kinds.js';
 
-const LATIN_SUFFIX_CUES = ['framework', 'platform', 'protocol', 'engine', 'library', 'sdks', 'sdk', 'toolkit', 'project', 'database', 'server', 'client', 'cli', 'api', 'extension'];
+const LATIN_SUFFIX_CUES = [
+  'framework',
+  'platform',
+  'protocol',
+  'engine',
+  'library',
+  'sdks',
+  'sdk',
+  'toolkit',
+  'project',
+  'database',
+  'server',
+  'client',
+  'cli',
+  'api',
+  'extension',
+];
 const DOMAIN_SUFFIX = /\.(ai|io|com|tech|dev|org|net|cn|app)$/;
 
 /** The key two spellings of one tool share: script, case, spacing, a generic suffix and a domain removed. */
 export function toolKey(name: string, toSimplified: (text: string) => string): string {
-  let key = toSimplified(name).toLowerCase().replace(/[\s_]+/g, '').replace(/[「」“”《》『』"'`]/g, '');
+  let key = toSimplified(name)
+    .toLowerCase()
+    .replace(/[\s_]+/g, '')
+    .replace(/[「」“”《》『』"'`]/g, '');
   key = key.replace(DOMAIN_SUFFIX, '');
   for (const cue of [...NAME_SUFFIX_CUES, ...LATIN_SUFFIX_CUES]) {
     if (key.endsWith(cue) && key.length - cue.length >= 2 && /[a-z0-9]/.test(key.slice(0, -cue.length))) {
@@ -104,7 +123,11 @@ function uniqueId(name: string, used: Set<string>): string {
     .replace(/#/g, 'sharp')
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
-  if (!/[a-z0-9]/.test(base) || base.length < 2 || /[^\x00-\x7f]/.test(name.replace(/[A-Za-z0-9\s.+#-]/g, ''))) {
+  if (
+    !/[a-z0-9]/.test(base) ||
+    base.length < 2 ||
+    /[^\x00-\x7f]/.test(name.replace(/[A-Za-z0-9\s.+#-]/g, ''))
+  ) {
     const ascii = base.length >= 2 ? `${base}-` : '';
     base = `tool-${ascii}${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   }

@@ -39,7 +39,12 @@ const TRADITIONAL_LOCALES = new Set(['zh-TW', 'zh-Hant', 'zh-HK']);
 
 /** Deterministic checks of a report against the session bodies it cites. */
 export function verifyReport(report: Report, bodies: Map<string, string>, text: VerifyText): QualityReport {
-  const claims = report.trends.flatMap((t) => [...t.overview, ...t.applications, ...t.impacts, ...t.challenges]);
+  const claims = report.trends.flatMap((t) => [
+    ...t.overview,
+    ...t.applications,
+    ...t.impacts,
+    ...t.challenges,
+  ]);
   const uncited = claims.filter((c) => c.citations.length === 0).map((c) => c.text);
   const badQuotes: string[] = [];
   let quotes = 0;
@@ -47,7 +52,8 @@ export function verifyReport(report: Report, bodies: Map<string, string>, text: 
     for (const citation of claim.citations) {
       quotes++;
       const body = bodies.get(citation.sessionId);
-      if (body === undefined || !body.includes(citation.quote)) badQuotes.push(`${citation.sessionId}: ${citation.quote.slice(0, 60)}`);
+      if (body === undefined || !body.includes(citation.quote))
+        badQuotes.push(`${citation.sessionId}: ${citation.quote.slice(0, 60)}`);
     }
   }
 
@@ -63,7 +69,15 @@ export function verifyReport(report: Report, bodies: Map<string, string>, text: 
   const inTrend = new Set(report.trends.flatMap((t) => t.sessionIds));
   const orphans = report.sessions.filter((s) => !inTrend.has(s.id)).map((s) => s.id);
   const incomplete = report.trends
-    .filter((t) => !t.overview.length || !t.applications.length || !t.impacts.length || !t.challenges.length || !t.toolIds.length || !t.subTrends.length)
+    .filter(
+      (t) =>
+        !t.overview.length ||
+        !t.applications.length ||
+        !t.impacts.length ||
+        !t.challenges.length ||
+        !t.toolIds.length ||
+        !t.subTrends.length,
+    )
     .map((t) => t.id);
   const generic = report.tools.filter((t) => isGenericTerm(t.name)).map((t) => t.name);
   const keys = new Map<string, string>();

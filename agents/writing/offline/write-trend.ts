@@ -82,8 +82,11 @@ export function writeTrend(
     return claims.length > 0 ? claims : pick(fallback, Math.min(2, limit));
   };
 
+  // The lead names what the trend is made of: its sub-trends, else its keywords.
+  const themes =
+    draft.subTrends.length > 1 ? draft.subTrends.slice(0, 4).map((sub) => local(sub.name)) : keywords;
   const lead: Claim = {
-    text: s.overviewLead(members.length, keywords),
+    text: s.overviewLead(members.length, themes),
     citations: members
       .slice(0, 3)
       .map((i) => ({ sessionId: i.sessionId, quote: i.summary.evidence[0]!.quote })),
@@ -100,7 +103,13 @@ export function writeTrend(
     LIMITS.applications,
   ).map(
     (c): TitledClaim => ({
-      title: c.title ?? titleCase(c.text.slice(0, 12)),
+      // A statement without a title of its own is titled by the sub-trend its session belongs to.
+      title:
+        c.title ??
+        local(
+          draft.subTrends.find((sub) => sub.sessionIds.includes(c.citations[0]!.sessionId))?.name ??
+            draft.name.zh,
+        ),
       text: c.text,
       citations: c.citations,
     }),

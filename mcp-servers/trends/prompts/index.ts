@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { TrendsContext } from '../context.js';
+import { registerAskTrendsPrompt } from './ask-trends.js';
 import { registerCompareSeminarsPrompt } from './compare-seminars.js';
 import { registerToolLandscapePrompt } from './tool-landscape.js';
 import { registerTrendBriefingPrompt } from './trend-briefing.js';
@@ -9,4 +10,5 @@ export function registerPrompts(server: McpServer, ctx: TrendsContext): void {
   registerTrendBriefingPrompt(server, ctx);
   registerCompareSeminarsPrompt(server, ctx);
   registerToolLandscapePrompt(server);
+  registerAskTrendsPrompt(server);
 }

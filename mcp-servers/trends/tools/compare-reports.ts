@@ -7,7 +7,8 @@ import { compareReports, DEFAULT_MATCH_THRESHOLD } from '../compare.js';
 import { lookupReport, type TrendsContext } from '../context.js';
 import { ToolRefSchema, TrendRefSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `compare_reports` (the typed client validates with it too). */
+export const InputSchema = z.object({
   from: z.string().min(1).max(160).describe('The earlier report: an id from list_reports'),
   to: z.string().min(1).max(160).default('latest').describe('The later report: an id, or "latest" (default)'),
   threshold: z
@@ -22,7 +23,8 @@ const ReportBriefSchema = z.object({
   title: z.string().describe('Report title'),
   createdAt: z.string().describe('ISO timestamp of the build'),
 });
-const OutputSchema = z.object({
+/** Result of `compare_reports` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   from: ReportBriefSchema.describe('The earlier report'),
   to: ReportBriefSchema.describe('The later report'),
   threshold: z.number().describe('Similarity threshold used'),

@@ -6,8 +6,10 @@ import { toolResult } from '../../shared/tool-result.js';
 import { lookupReport, type TrendsContext } from '../context.js';
 import { ReportRefSchema, TrendGlanceSchema } from '../schemas.js';
 
-const InputSchema = z.object({ report: ReportRefSchema });
-const OutputSchema = z.object({
+/** Arguments of `get_report` (the typed client validates with it too). */
+export const InputSchema = z.object({ report: ReportRefSchema });
+/** Result of `get_report` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   report: z
     .object({
       id: z.string().describe('Report id'),

@@ -9,11 +9,13 @@ import { lookupReport, type TrendsContext } from '../context.js';
 import { lookupInsight } from '../insight-lookup.js';
 import { ClaimRefSchema, ReportRefSchema, SessionInsightSchema, TrendRefSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `get_session_insight` (the typed client validates with it too). */
+export const InputSchema = z.object({
   session_id: z.string().min(1).max(160).describe('Session id (from list_sessions or search)'),
   report: ReportRefSchema,
 });
-const OutputSchema = z.object({
+/** Result of `get_session_insight` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the session is part of'),
   session: ReportSessionSchema.describe('The session as listed in the report'),
   trends: z.array(TrendRefSchema).describe('Its trends, primary first'),

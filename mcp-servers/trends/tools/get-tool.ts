@@ -10,11 +10,13 @@ import { renderToolMarkdown } from '../markdown.js';
 import type { ReportIndex } from '../report-index.js';
 import { ReportRefSchema, SessionRefSchema, ToolSchema, TrendRefSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `get_tool` (the typed client validates with it too). */
+export const InputSchema = z.object({
   tool_id: z.string().min(1).max(300).describe('Tool id (from list_tools); a name or alias also works'),
   report: ReportRefSchema,
 });
-const OutputSchema = z.object({
+/** Result of `get_tool` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the tool comes from'),
   tool: ToolSchema.describe('The catalogue entry'),
   trends: z.array(TrendRefSchema).describe('Trends it appears in'),

@@ -17,7 +17,8 @@ import {
   TrendDetailSchema,
 } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `get_trend` (the typed client validates with it too). */
+export const InputSchema = z.object({
   trend_id: z
     .string()
     .min(1)
@@ -32,7 +33,8 @@ const InputSchema = z.object({
     ),
   section: ClaimSectionSchema.optional().describe('Only this section of claims (for very long write-ups)'),
 });
-const OutputSchema = z.object({
+/** Result of `get_trend` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the trend comes from'),
   trend: TrendDetailSchema.describe('The trend; claim sections carry their citations'),
   claimCounts: z

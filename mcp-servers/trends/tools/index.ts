@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { TrendsContext } from '../context.js';
+import { registerAskTool } from './ask.js';
 import { registerCompareReportsTool } from './compare-reports.js';
 import { registerGetCachedInsightTool } from './get-cached-insight.js';
 import { registerGetReportTool } from './get-report.js';
@@ -27,6 +28,7 @@ export function registerTools(server: McpServer, ctx: TrendsContext): void {
   registerGetSessionInsightTool(server, ctx);
   registerCompareReportsTool(server, ctx);
   registerListSessionsTool(server, ctx);
+  registerAskTool(server, ctx);
   if (!ctx.writable) return;
   registerGetCachedInsightTool(server, ctx);
   registerSaveInsightTool(server, ctx);

@@ -6,8 +6,10 @@ import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import type { TrendsContext } from '../context.js';
 import { ReportListItemSchema } from '../schemas.js';
 
-const InputSchema = z.object({ limit: LimitSchema, cursor: CursorSchema });
-const OutputSchema = z.object({
+/** Arguments of `list_reports` (the typed client validates with it too). */
+export const InputSchema = z.object({ limit: LimitSchema, cursor: CursorSchema });
+/** Result of `list_reports` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reports: z.array(ReportListItemSchema).describe('Reports, newest first'),
   ...PageInfoShape,
 });

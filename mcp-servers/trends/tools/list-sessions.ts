@@ -10,7 +10,8 @@ import { ReportRefSchema, ReportSessionItemSchema } from '../schemas.js';
 const exact = (what: string) =>
   z.string().max(300).optional().describe(`Only sessions whose ${what} is exactly this (case-insensitive)`);
 
-const InputSchema = z.object({
+/** Arguments of `list_sessions` (the typed client validates with it too). */
+export const InputSchema = z.object({
   report: ReportRefSchema,
   organization: exact('organization'),
   track: exact('track'),
@@ -19,7 +20,8 @@ const InputSchema = z.object({
   limit: LimitSchema,
   cursor: CursorSchema,
 });
-const OutputSchema = z.object({
+/** Result of `list_sessions` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the sessions come from'),
   sessions: z.array(ReportSessionItemSchema).describe('Sessions in report order'),
   ...PageInfoShape,

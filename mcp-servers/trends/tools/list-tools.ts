@@ -8,7 +8,8 @@ import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import { lookupReport, type TrendsContext } from '../context.js';
 import { ReportRefSchema, ToolListItemSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `list_tools` (the typed client validates with it too). */
+export const InputSchema = z.object({
   report: ReportRefSchema,
   trend_id: z.string().max(160).optional().describe('Only tools related to this trend'),
   category: ToolKindSchema.optional().describe('Only tools of this category'),
@@ -22,7 +23,8 @@ const InputSchema = z.object({
   limit: LimitSchema,
   cursor: CursorSchema,
 });
-const OutputSchema = z.object({
+/** Result of `list_tools` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the catalogue comes from'),
   tools: z.array(ToolListItemSchema).describe('Tools, most widespread first'),
   ...PageInfoShape,

@@ -6,7 +6,8 @@ import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import { lookupReport, type TrendsContext } from '../context.js';
 import { ReportRefSchema, TrendListItemSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `list_trends` (the typed client validates with it too). */
+export const InputSchema = z.object({
   report: ReportRefSchema,
   seminar: z
     .string()
@@ -17,7 +18,8 @@ const InputSchema = z.object({
   limit: LimitSchema,
   cursor: CursorSchema,
 });
-const OutputSchema = z.object({
+/** Result of `list_trends` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report the trends come from'),
   trends: z.array(TrendListItemSchema).describe('Trends by rank'),
   ...PageInfoShape,

@@ -7,7 +7,8 @@ import { renderList, toolError, toolResult } from '../../shared/tool-result.js';
 import { lookupReport, type TrendsContext } from '../context.js';
 import { ReportRefSchema, SearchHitSchema } from '../schemas.js';
 
-const InputSchema = z.object({
+/** Arguments of `search` (the typed client validates with it too). */
+export const InputSchema = z.object({
   query: z
     .string()
     .min(1)
@@ -26,7 +27,8 @@ const InputSchema = z.object({
   limit: LimitSchema,
   cursor: CursorSchema,
 });
-const OutputSchema = z.object({
+/** Result of `search` (the typed client parses with it too). */
+export const OutputSchema = z.object({
   reportId: z.string().describe('Report searched'),
   query: z.string().describe('The query as searched'),
   results: z.array(SearchHitSchema).describe('Hits, best first'),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAskCommand } from './ask.js';
 import { registerBuildCommand } from './build.js';
 import { registerCorpusCheckCommand } from './corpus-check.js';
 import { registerEvalCommand } from './eval.js';
@@ -7,6 +8,7 @@ import { registerWorkerCommand } from './worker.js';
 
 /** Adds every subcommand to the program (one file per command). */
 export function registerCommands(program: Command): void {
+  registerAskCommand(program);
   registerBuildCommand(program);
   registerCorpusCheckCommand(program);
   registerEvalCommand(program);

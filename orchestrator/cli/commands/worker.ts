@@ -18,8 +18,14 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('Run extraction jobs from a `build --queue` (BullMQ over Redis); start as many as you like')
-    .requiredOption('--queue <url>', 'Redis holding the queue, e.g. redis://127.0.0.1:6379 (same as the build)')
-    .option('--store <url>', 'shared trend store, redis://… (env TRENDSCOPE_STORE; default: the --queue Redis)')
+    .requiredOption(
+      '--queue <url>',
+      'Redis holding the queue, e.g. redis://127.0.0.1:6379 (same as the build)',
+    )
+    .option(
+      '--store <url>',
+      'shared trend store, redis://… (env TRENDSCOPE_STORE; default: the --queue Redis)',
+    )
     .option('--concurrency <n>', 'jobs at once in this process (env TRENDSCOPE_CONCURRENCY; default 4)')
     .option('--lock-duration <ms>', 'how soon the jobs of a dead worker go to another one (default 30000)')
     .option('--log-level <level>', 'debug | info | warn | error | silent (env TRENDSCOPE_LOG_LEVEL)')
@@ -46,23 +52,29 @@ export function registerWorkerCommand(program: Command): void {
 function lockDuration(value: string): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 1000 || ms > 3_600_000) {
-    throw new ConfigError('config.invalid', `invalid value ${JSON.stringify(value)} for option --lock-duration`, {
-      hint: 'use whole milliseconds from 1000 to 3600000',
-    });
+    throw new ConfigError(
+      'config.invalid',
+      `invalid value ${JSON.stringify(value)} for option --lock-duration`,
+      {
+        hint: 'use whole milliseconds from 1000 to 3600000',
+      },
+    );
   }
   return ms;
 }
 
 /**
  * Runs until SIGINT/SIGTERM, then stops taking jobs and finishes the ones in hand (what
- * `docker stop` expects); a second signal hands them back to the queue at once.
+ * `docker stop` expects); a second signal stops at once and the lock expiry frees those jobs.
  */
 function untilSignalled(worker: ExtractionWorker, logger: Logger): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) {
-        logger.warn(`${signal} again: giving the jobs in hand back to the queue`);
+        logger.warn(
+          `${signal} again: stopping now; the jobs in hand go to another worker when their lock expires`,
+        );
         void worker.close(true);
         return;
       }

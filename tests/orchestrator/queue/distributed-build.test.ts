@@ -2,13 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTRACTION_VERSION } from '../../../agents/engines.js';
 import { writeSyntheticCorpus } from '../../../bench/lib/synthetic-corpus.js';
+import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 import { loadCorpus } from '../../../shared/corpus/index.js';
 import { silentLogger } from '../../../shared/logger.js';
 import type { Report } from '../../../shared/schemas/index.js';
 import { openStore } from '../../../shared/store/index.js';
 import { insightKey } from '../../../shared/store/types.js';
-import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 import { deletePrefix, redisUrl, type Spawned, spawnWorker, uniquePrefix } from './queue-fixtures.js';
 
 const DATE = '2025-07-01T00:00:00.000Z';
@@ -39,14 +40,21 @@ function buildOptions(corpus: string, out: string, extra: Partial<BuildOptions>)
 
 /** The parts of a report that must not depend on where extraction ran. */
 function essence(report: Report) {
-  return { id: report.id, trends: report.trends, sessions: report.sessions, tools: report.tools, total: report.totalSessions };
+  return {
+    id: report.id,
+    trends: report.trends,
+    sessions: report.sessions,
+    tools: report.tools,
+    total: report.totalSessions,
+  };
 }
 
 /** Cache keys each worker logged as saved, counted across workers. */
 function savedCounts(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const worker of workers) {
-    for (const match of worker.stderr().matchAll(SAVED)) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+    for (const match of worker.stderr().matchAll(SAVED))
+      counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
   }
   return counts;
 }
@@ -99,7 +107,7 @@ describe('build --queue with two worker processes', () => {
     // The survivor recovered the jobs the victim held when it died.
     expect(survivor.stderr()).toMatch(/stalled/);
     const corpus = await loadCorpus(corpusDir);
-    const keys = corpus.sessions.map((s) => insightKey(s.hash, '1.0.0', 'offline'));
+    const keys = corpus.sessions.map((s) => insightKey(s.hash, EXTRACTION_VERSION, 'offline'));
     const store = await openStore(url, { role: 'cli' });
     try {
       const insights = await store.getInsights(keys);

@@ -52,14 +52,18 @@ function track(child: ChildProcess): Spawned {
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1));
   });
-  const count = (pattern: RegExp) => err.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))?.length ?? 0;
+  const count = (pattern: RegExp) =>
+    err.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))?.length ?? 0;
   return {
     child,
     stderr: () => err,
     exited,
     waitFor(pattern, times = 1, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`no ${pattern} ×${times} within ${timeoutMs} ms:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`no ${pattern} ×${times} within ${timeoutMs} ms:\n${err}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (count(pattern) >= times) finish();
         };
@@ -84,7 +88,15 @@ export function spawnWorker(args: string[]): Spawned {
   const { TRENDSCOPE_TOKEN: _t, TRENDSCOPE_STORE: _s, TRENDSCOPE_CONCURRENCY: _c, ...env } = process.env;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'orchestrator/cli/main.ts'), 'worker', '--log-level', 'debug', ...args],
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'orchestrator/cli/main.ts'),
+      'worker',
+      '--log-level',
+      'debug',
+      ...args,
+    ],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return track(child);
@@ -97,7 +109,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -109,7 +123,20 @@ export function freePort(): Promise<number> {
 export async function startRedis(port: number, dir: string): Promise<Spawned> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      dir,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const server = track(child);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../../bench/lib/synthetic-corpus.js';
-import { silentLogger } from '../../../shared/logger.js';
 import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
+import { silentLogger } from '../../../shared/logger.js';
 import { freePort, redisUrl, type Spawned, spawnWorker, startRedis } from './queue-fixtures.js';
 
 const PREFIX = 'restart:';
@@ -33,15 +33,17 @@ function buildOptions(corpus: string, out: string): BuildOptions {
   };
 }
 
-async function latest(): Promise<string | null> {
+async function withRedis<T>(fn: (client: Redis) => Promise<T>): Promise<T> {
   const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await client.connect();
-    return await client.get(`${PREFIX}latest`);
+    return await fn(client);
   } finally {
     client.disconnect();
   }
 }
+
+const latest = () => withRedis((client) => client.get(`${PREFIX}latest`));
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'trendscope-restart-'));
@@ -52,7 +54,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of [worker, redis]) {
-    if (child && child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGKILL');
+    if (child && child.child.exitCode === null && child.child.signalCode === null)
+      child.child.kill('SIGKILL');
     await child?.exited;
   }
   await rm(dir, { recursive: true, force: true });
@@ -78,6 +81,9 @@ describe('build --queue while Redis restarts', () => {
     } else {
       expect(first.error.message).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+\/0/);
       expect(await latest()).toBeNull();
+      // The crashed build's writer lock survived in the append-only file; it would expire within 30 s.
+      // Removing it is the recovery the lock error suggests.
+      await withRedis((client) => client.del(`${PREFIX}lock:writer`));
     }
 
     // The worker reconnects by itself; what it saved before the crash is not extracted again.

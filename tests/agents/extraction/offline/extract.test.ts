@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractInsight } from '../../../../agents/extraction/offline/extract.js';
 import { isGenericTerm } from '../../../../agents/extraction/offline/generic-terms.js';
 import { loadCorpus } from '../../../../shared/corpus/index.js';
 import { type Session, type SessionInsight, SessionInsightSchema } from '../../../../shared/schemas/index.js';
-import { EXAMPLE_CORPORA, EXTRACTION_AGENT, extractAll, extractNote, noteSession, text } from '../../offline-pipeline.js';
-import { extractInsight } from '../../../../agents/extraction/offline/extract.js';
+import {
+  EXAMPLE_CORPORA,
+  EXTRACTION_AGENT,
+  extractAll,
+  extractNote,
+  noteSession,
+  text,
+} from '../../offline-pipeline.js';
 
 type Evidence = SessionInsight['summary']['evidence'][number];
 
@@ -71,7 +78,9 @@ describe.each([
         ...insight.impacts,
         ...insight.recommendations,
       ]) {
-        expect(item.evidence.some((e) => e.quote.includes(item.text) || item.text.includes(e.quote))).toBe(true);
+        expect(item.evidence.some((e) => e.quote.includes(item.text) || item.text.includes(e.quote))).toBe(
+          true,
+        );
       }
       for (const app of insight.applications) expect(app.title.trim().length).toBeGreaterThan(0);
     }
@@ -159,9 +168,12 @@ describe('extractInsight on notes written for the tests', () => {
   });
 
   it('finds the industries a note speaks of, with evidence', () => {
-    const insight = extractNote('银行的信贷审批引入了模型辅助，风控团队每天复核上千笔贷款申请，效率明显提升。', {
-      language: 'zh',
-    });
+    const insight = extractNote(
+      '银行的信贷审批引入了模型辅助，风控团队每天复核上千笔贷款申请，效率明显提升。',
+      {
+        language: 'zh',
+      },
+    );
     const finance = insight.industries.find((i) => i.name === 'finance');
     expect(finance).toBeDefined();
     expect(finance!.evidence[0]!.quote).toContain('银行');
@@ -179,7 +191,8 @@ describe('extractInsight on notes written for the tests', () => {
   });
 
   it('keeps CRLF bodies verbatim: offsets point into the original text', () => {
-    const body = 'We moved the feature store onto Feast last spring.\r\nThe hardest problem was backfilling two years of events without downtime.\r\nWe recommend starting with one team and one model.\r\n';
+    const body =
+      'We moved the feature store onto Feast last spring.\r\nThe hardest problem was backfilling two years of events without downtime.\r\nWe recommend starting with one team and one model.\r\n';
     const insight = extractNote(body, { language: 'en' });
     for (const { evidence: e } of allEvidence(insight)) expect(body.slice(e.start, e.end)).toBe(e.quote);
     expect(insight.challenges.map((c) => c.text).join(' ')).toContain('hardest problem');

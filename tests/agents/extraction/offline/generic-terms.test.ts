@@ -22,17 +22,31 @@ describe('isGenericTerm', () => {
   });
 
   it("rejects plurals and possessives of generic words (Agents, LLMs, LLM's)", () => {
-    for (const word of ['Agents', 'LLMs', "LLM's", 'GPUs', 'Tokens', 'Frameworks']) expect(isGenericTerm(word), word).toBe(true);
+    for (const word of ['Agents', 'LLMs', "LLM's", 'GPUs', 'Tokens', 'Frameworks'])
+      expect(isGenericTerm(word), word).toBe(true);
   });
 
   it('keeps product names, including ones that contain or extend a generic word', () => {
-    for (const name of ['LangGraph', 'Agently', 'A2A', 'MCP', 'Kafka', 'GPT-4o', '盘古大模型', '飞桨', 'RAGFlow', 'Tokenizers', 'DeepSeek']) {
+    for (const name of [
+      'LangGraph',
+      'Agently',
+      'A2A',
+      'MCP',
+      'Kafka',
+      'GPT-4o',
+      '盘古大模型',
+      '飞桨',
+      'RAGFlow',
+      'Tokenizers',
+      'DeepSeek',
+    ]) {
       expect(isGenericTerm(name), name).toBe(false);
     }
   });
 
   it('does not strip an "s" that belongs to the name (K8s, Redis, Postgres)', () => {
-    for (const name of ['K8s', 'Redis', 'Postgres', 'Kubernetes']) expect(isGenericTerm(name), name).toBe(false);
+    for (const name of ['K8s', 'Redis', 'Postgres', 'Kubernetes'])
+      expect(isGenericTerm(name), name).toBe(false);
   });
 
   it('is case-insensitive for every ASCII word', () => {

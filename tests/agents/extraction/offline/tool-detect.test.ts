@@ -44,7 +44,9 @@ function expectVerbatimEvidence(body: string, insight: SessionInsight): void {
     expect(tool.evidence.length).toBeGreaterThan(0);
     for (const e of tool.evidence) expect(body.slice(e.start, e.end)).toBe(e.quote);
     // The name is found in the sentence it cites, in the script the note uses.
-    expect(tool.evidence.some((e) => e.quote.includes(tool.surface) || e.quote.includes(tool.name))).toBe(true);
+    expect(tool.evidence.some((e) => e.quote.includes(tool.surface) || e.quote.includes(tool.name))).toBe(
+      true,
+    );
   }
 }
 
@@ -61,7 +63,9 @@ describe('tool mentions in fresh notes', () => {
 
   it('finds names in 「」“”《》 and Chinese names before cue words in Traditional Chinese prose', () => {
     const insight = extractNote(ZH_HANT_INTERVIEW, { language: 'zh' });
-    expect(names(insight)).toEqual(expect.arrayContaining(['星河', 'DeepFlow', '盤古大模型', '飛槳框架', '原神']));
+    expect(names(insight)).toEqual(
+      expect.arrayContaining(['星河', 'DeepFlow', '盤古大模型', '飛槳框架', '原神']),
+    );
     expect(kindOf(insight, '盤古大模型')).toBe('model');
     expect(kindOf(insight, '飛槳框架')).toBe('framework');
     expect(kindOf(insight, '星河')).toBe('platform');
@@ -115,16 +119,30 @@ describe('tool mentions in fresh notes', () => {
     ] as const) {
       const insight = extractNote(body, { language });
       const found = names(insight);
-      for (const word of ['AI', 'LLM', 'GPU', 'API', 'Agent', 'RAG', 'Token', '大模型', '智能体', 'Everyone', 'Teams'])
+      for (const word of [
+        'AI',
+        'LLM',
+        'GPU',
+        'API',
+        'Agent',
+        'RAG',
+        'Token',
+        '大模型',
+        '智能体',
+        'Everyone',
+        'Teams',
+      ])
         expect(found).not.toContain(word);
       expect(found.filter((n) => isGenericTerm(n))).toEqual([]);
     }
   });
 
   it('numbers with units are never names, whatever the script around them', () => {
-    const body = '新集群的 P99 延迟从 120ms 降到 30ms，存储扩到 3PB，吞吐提高到 12k QPS，功耗只有 45W，单卡 80GB 显存。';
+    const body =
+      '新集群的 P99 延迟从 120ms 降到 30ms，存储扩到 3PB，吞吐提高到 12k QPS，功耗只有 45W，单卡 80GB 显存。';
     const found = names(extractNote(body, { language: 'zh' }));
-    for (const unit of ['120ms', '30ms', '3PB', '12k', '45W', '80GB', 'QPS']) expect(found).not.toContain(unit);
+    for (const unit of ['120ms', '30ms', '3PB', '12k', '45W', '80GB', 'QPS'])
+      expect(found).not.toContain(unit);
   });
 
   it('names a lowercase word or an unknown Chinese word only when the front-matter tags name it', () => {
@@ -149,11 +167,13 @@ describe('tool mentions in fresh notes', () => {
     const once = detect(ZH_BULLETS);
     expect(detect(ZH_BULLETS)).toEqual(once);
     const traditional = detect(text.toLocale(ZH_BULLETS, 'zh-TW')).map((m) => m.name);
-    for (const latin of ['LangGraph', 'A2A', 'GPT-4o', 'Llama-3.1', 'K8s', 'Node.js']) expect(traditional).toContain(latin);
+    for (const latin of ['LangGraph', 'A2A', 'GPT-4o', 'Llama-3.1', 'K8s', 'Node.js'])
+      expect(traditional).toContain(latin);
   });
 
   it('skips code blocks: names inside fenced code are not mentions', () => {
-    const body = '正文只谈方案设计，没有提到任何产品。\n\n```\nimport LangGraph from "x";\nconst client = new QdrantClient();\n```\n';
+    const body =
+      '正文只谈方案设计，没有提到任何产品。\n\n```\nimport LangGraph from "x";\nconst client = new QdrantClient();\n```\n';
     const found = detect(body).map((m) => m.name);
     expect(found).not.toContain('LangGraph');
     expect(found).not.toContain('QdrantClient');
@@ -161,7 +181,9 @@ describe('tool mentions in fresh notes', () => {
 
   // A descriptive phrase before 模型 ("the main online model") is not a product name.
   it.fails('does not take a descriptive phrase before a cue word for a name (线上主力模型)', () => {
-    const found = names(extractNote('线上主力模型换成了自研版本，每一代模型都要重新评测。', { language: 'zh' }));
+    const found = names(
+      extractNote('线上主力模型换成了自研版本，每一代模型都要重新评测。', { language: 'zh' }),
+    );
     expect(found.filter((n) => n.endsWith('模型'))).toEqual([]);
   });
 });

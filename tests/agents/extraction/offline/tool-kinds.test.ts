@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findKindCue, guessKind, NAME_SUFFIX_CUES } from '../../../../agents/extraction/offline/tool-kinds.js';
+import {
+  findKindCue,
+  guessKind,
+  NAME_SUFFIX_CUES,
+} from '../../../../agents/extraction/offline/tool-kinds.js';
 
 /** Kind of the mention `name` inside an analysis-form (Simplified, lowercased) sentence. */
 function kindIn(sentence: string, name: string) {
@@ -28,7 +32,9 @@ describe('guessKind', () => {
 
   it('says product when no cue word is near, and prefers the closest cue', () => {
     expect(kindIn('we simply run zenith everywhere', 'zenith')).toBe('product');
-    expect(kindIn('zenith is mentioned here and much, much later on comes the word protocol', 'zenith')).toBe('product');
+    expect(kindIn('zenith is mentioned here and much, much later on comes the word protocol', 'zenith')).toBe(
+      'product',
+    );
     // 协议 is right after the name; 模型 is farther away.
     expect(kindIn('模型之间通过 zeta 协议通信', 'zeta')).toBe('protocol');
   });
