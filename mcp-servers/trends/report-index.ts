@@ -12,8 +12,15 @@ import type { ClaimRef, TrendGlance } from './schemas.js';
 /** What `search` can look for. */
 export type SearchKind = 'trend' | 'claim' | 'tool' | 'session';
 
+/**
+ * Where a hit keeps the index terms it matched, for a snippet made later. A symbol key: JSON and
+ * the output schema never see it, and it costs less than a side table of hundreds of hits a search.
+ */
+const MATCHED_TERMS = Symbol('matchedTerms');
+
 /** A search hit before it is shaped for a client. */
 export interface ReportHit {
+  [MATCHED_TERMS]?: string[];
   kind: SearchKind;
   id: string;
   title: string;
@@ -47,8 +54,6 @@ export class ReportIndex {
   private readonly claimsBySession = new Map<string, ClaimRef[]>();
   private readonly docs = new Map<string, SearchDoc>();
   private readonly text: TextSearch;
-  /** Matched terms of the hits of recent searches, for snippets made later. */
-  private readonly matchTerms = new WeakMap<ReportHit, string[]>();
 
   /** Validates a report (stores hand back JSON) and indexes it. */
   constructor(raw: unknown) {
@@ -146,7 +151,7 @@ export class ReportIndex {
       };
       if (doc.trendId) hit.trendId = doc.trendId;
       if (doc.sessionIds) hit.sessionIds = doc.sessionIds;
-      this.matchTerms.set(hit, match.terms);
+      hit[MATCHED_TERMS] = match.terms;
       hits.push(hit);
     }
     return hits;
@@ -156,7 +161,7 @@ export class ReportIndex {
   fillSnippets(hits: ReportHit[], query: string): ReportHit[] {
     for (const hit of hits) {
       if (hit.snippet) continue;
-      const terms = this.matchTerms.get(hit);
+      const terms = hit[MATCHED_TERMS];
       if (terms) hit.snippet = this.text.snippet({ id: `${hit.kind}:${hit.id}`, terms }, query);
     }
     return hits;

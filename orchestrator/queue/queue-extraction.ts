@@ -108,9 +108,14 @@ async function runOnQueue(
   });
   let graceful = false;
   try {
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).catch((error: unknown) => {
+    // Redis answered a moment ago; if it went away since, the listener would wait for it forever.
+    const ready = await within(
+      Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(() => true),
+      5000,
+    ).catch((error: unknown) => {
       throw lost(error);
     });
+    if (!ready) throw lost(new Error('no answer within 5 s'));
     const pending = new Map(misses.map((task) => [jobIdFor(task.cacheKey), task]));
     await enqueue(queue, misses, job).catch((error: unknown) => {
       throw lost(error);

@@ -46,7 +46,7 @@ export function clusterTrends(
     k <= 1
       ? single(vectors.length, terms.length)
       : sphericalKMeans(vectors, k, terms.length, restartsFor(vectors.length));
-  const groups = compact(partition, vectors, terms.length);
+  const groups = compact(partition, vectors, options.trends !== 'auto');
   const names = nameClusters(
     groups.members.map((m) => m.map((i) => ordered[i]!)),
     insights,
@@ -152,10 +152,19 @@ function single(n: number, dims: number): Partition {
 }
 
 /** Drops empty clusters and folds clusters of one session into their nearest neighbour when there are many. */
-function compact(partition: Partition, vectors: SparseVector[], dims: number) {
+function compact(partition: Partition, vectors: SparseVector[], asked: boolean) {
   const k = partition.centroids.length;
   const sizes = new Array<number>(k).fill(0);
   for (const a of partition.assignments) sizes[a]!++;
+  if (asked) {
+    // The number of trends was asked for: keep every non-empty cluster as k-means made it.
+    const nonEmpty = [...Array(k).keys()].filter((c) => sizes[c]! > 0);
+    return {
+      members: nonEmpty.map((c) => partition.assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0)),
+      centroids: nonEmpty.map((c) => partition.centroids[c]!),
+      assignments: partition.assignments.map((a) => nonEmpty.indexOf(a)),
+    };
+  }
   const keep = [...Array(k).keys()].filter((c) => sizes[c]! > 1 || (sizes[c]! === 1 && vectors.length < 8));
   const kept = keep.length > 0 ? keep : [argmax(sizes)];
   const centroids = kept.map((c) => partition.centroids[c]!);
@@ -164,7 +173,6 @@ function compact(partition: Partition, vectors: SparseVector[], dims: number) {
     assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0),
   );
   const nonEmpty = members.map((m, c) => ({ m, c })).filter(({ m }) => m.length > 0);
-  void dims;
   return {
     members: nonEmpty.map(({ m }) => m),
     centroids: nonEmpty.map(({ c }) => centroids[c]!),

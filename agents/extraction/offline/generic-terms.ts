@@ -37,7 +37,13 @@ const GENERIC_ZH =
     /\s+/,
   );
 
-const GENERIC = new Set([...GENERIC_EN, ...GENERIC_ZH].filter(Boolean));
+/** Generic phrases of more than one word (the lists above are split on white space). */
+const GENERIC_PHRASES = ['open source', 'use case', 'use cases', 'best practice', 'best practices', 'machine learning',
+  'deep learning', 'large language model', 'large language models', 'language model', 'foundation model', 'ai agent',
+  'ai agents', 'vector database', 'knowledge base', 'knowledge graph', 'data lake', 'cloud native', 'real time',
+  'function calling', 'coding agent', 'coding agents', 'multi agent'];
+
+const GENERIC = new Set([...GENERIC_EN, ...GENERIC_ZH, ...GENERIC_PHRASES].filter(Boolean));
 
 /** True when a candidate name is a generic technology word (after lowercasing and trimming). */
 export function isGenericTerm(name: string): boolean {

@@ -85,7 +85,10 @@ export function buildCatalogue(insights: SessionInsight[], toSimplified: (text: 
 /** The Latin form when there is one, without a generic suffix, mixed case before lower case, most frequent first. */
 function canonicalName(group: Group): string {
   const counts = new Map<string, number>();
-  for (const m of group.mentions) counts.set(m.name.trim(), (counts.get(m.name.trim()) ?? 0) + 1);
+  for (const m of group.mentions) {
+    const name = withoutSuffix(m.name.trim());
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
   const score = (name: string) =>
     (/^[A-Za-z0-9]/.test(name) ? 100 : 0) +
     (/[A-Z]/.test(name) && /[a-z]/.test(name) ? 20 : /[A-Z]/.test(name) ? 10 : 0) -
@@ -93,6 +96,14 @@ function canonicalName(group: Group): string {
     name.length * 0.1 +
     (counts.get(name) ?? 0);
   return [...counts.keys()].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+}
+
+/** A name without a generic suffix after a space ("DLRover 框架" → "DLRover", "MCP Server" → "MCP"). */
+function withoutSuffix(name: string): string {
+  const match = /^(.*[A-Za-z0-9])\s+(\S+)$/.exec(name);
+  if (!match) return name;
+  const suffix = match[2]!.toLowerCase();
+  return NAME_SUFFIX_CUES.includes(suffix) || LATIN_SUFFIX_CUES.includes(suffix) ? match[1]! : name;
 }
 
 function majorityKind(kinds: ToolKind[]): ToolKind {

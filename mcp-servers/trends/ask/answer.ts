@@ -10,7 +10,10 @@ export const AnswerSchema = z.object({
     .min(1)
     .max(4000)
     .describe('The answer, in the language and script of the question, citing session ids in [brackets]'),
-  citedClaimIds: z.array(z.string()).max(40).describe('Ids of the claims of the evidence the answer relies on'),
+  citedClaimIds: z
+    .array(z.string())
+    .max(40)
+    .describe('Ids of the claims of the evidence the answer relies on'),
   citedSessionIds: z.array(z.string()).max(40).describe('Ids of the sessions the answer cites'),
   supported: z.boolean().describe('False when the evidence does not support an answer to the question'),
 });
@@ -24,7 +27,10 @@ export interface AnswerFact {
 }
 
 /** The claim and session ids an answer may cite: those in the pack and in the exact results. */
-export function citableIds(pack: AskResult, facts: readonly AnswerFact[] = []): { claims: Set<string>; sessions: Set<string> } {
+export function citableIds(
+  pack: AskResult,
+  facts: readonly AnswerFact[] = [],
+): { claims: Set<string>; sessions: Set<string> } {
   const claims = new Set<string>();
   const sessions = new Set<string>();
   for (const trend of pack.trends) {
@@ -39,7 +45,12 @@ export function citableIds(pack: AskResult, facts: readonly AnswerFact[] = []): 
   const walk = (value: unknown, key: string): void => {
     if (Array.isArray(value)) {
       for (const item of value) {
-        if (key === 'sessions' && item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string')
+        if (
+          key === 'sessions' &&
+          item &&
+          typeof item === 'object' &&
+          typeof (item as { id?: unknown }).id === 'string'
+        )
           sessions.add((item as { id: string }).id);
         walk(item, '');
       }
@@ -62,11 +73,22 @@ export function answerSchemaFor(allowed: { claims: Set<string>; sessions: Set<st
   return AnswerSchema.superRefine((answer, ctx) => {
     const bad = (what: string, ids: string[]) =>
       ids.length > 0 &&
-      ctx.addIssue({ code: 'custom', message: `${what} not in the evidence: ${ids.join(', ')}. Cite only ids given to you.` });
-    bad('claim ids', answer.citedClaimIds.filter((id) => !allowed.claims.has(id)));
-    bad('session ids', answer.citedSessionIds.filter((id) => !allowed.sessions.has(id)));
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} not in the evidence: ${ids.join(', ')}. Cite only ids given to you.`,
+      });
+    bad(
+      'claim ids',
+      answer.citedClaimIds.filter((id) => !allowed.claims.has(id)),
+    );
+    bad(
+      'session ids',
+      answer.citedSessionIds.filter((id) => !allowed.sessions.has(id)),
+    );
     const inText = [...answer.answer.matchAll(BRACKETED)].map((m) => m[1] ?? '');
-    bad('ids in the answer text', [...new Set(inText.filter((id) => !allowed.sessions.has(id) && !allowed.claims.has(id)))]);
+    bad('ids in the answer text', [
+      ...new Set(inText.filter((id) => !allowed.sessions.has(id) && !allowed.claims.has(id))),
+    ]);
     if (answer.supported && answer.citedClaimIds.length + answer.citedSessionIds.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'a supported answer must cite at least one claim or session' });
     }
@@ -103,7 +125,10 @@ export async function answerFromPack(options: AnswerOptions): Promise<Answer> {
     'Evidence pack (trends, claims with citations, tools and sessions of the report):',
     wrapUntrusted('evidence-pack', JSON.stringify(evidence)),
     ...facts.map((fact, i) =>
-      wrapUntrusted(`exact-result-${i + 1}`, JSON.stringify(fact.output), { tool: fact.tool, arguments: JSON.stringify(fact.arguments) }),
+      wrapUntrusted(`exact-result-${i + 1}`, JSON.stringify(fact.output), {
+        tool: fact.tool,
+        arguments: JSON.stringify(fact.arguments),
+      }),
     ),
   ].join('\n');
   const result = await runStructured({

@@ -33,7 +33,12 @@ interface VerdictInput {
   top?: { id: string; name: string };
 }
 
-function verdict(analysis: QuestionAnalysis, ranking: Ranking, input: VerdictInput, supported: boolean): string {
+function verdict(
+  analysis: QuestionAnalysis,
+  ranking: Ranking,
+  input: VerdictInput,
+  supported: boolean,
+): string {
   const exact = input.followUps.filter((f) => f.exact);
   const exactText = exact.map((f) => `\`${f.tool}\` ${JSON.stringify(f.arguments)}`).join(', ');
   if (analysis.terms.length === 0) {
@@ -41,15 +46,22 @@ function verdict(analysis: QuestionAnalysis, ranking: Ranking, input: VerdictInp
       ? `A question about the report's structure: the exact answer comes from ${exactText}.`
       : `The question names no topic to look for in report ${input.reportId}: ask about a technology, practice or tool.`;
   }
+  const missing = analysis.terms
+    .filter((term, t) => !term.soft && !ranking.found[t])
+    .map((term) => term.text);
   if (!supported) {
-    const missing = analysis.terms.filter((term, t) => !term.soft && !ranking.found[t]).map((term) => term.text);
     const detail = missing.length > 0 ? ` (${missing.slice(0, 8).join(', ')}: found nowhere in it)` : '';
     return `Nothing in report ${input.reportId} supports an answer${detail}: no trend, claim, tool or session covers enough of the question. Do not answer from other knowledge; try other words with \`search\`, or \`get_report\` for what the report covers.`;
   }
   const lead = input.top
     ? `${input.matching} trend(s) match; the best is ${input.top.name} [${input.top.id}].`
     : 'Tools or sessions match, but no trend as a whole.';
-  return exact.length > 0 ? `${lead} For the exact part of the question call ${exactText}.` : lead;
+  // Partly supported: the evidence is about the rest of the question, not about these words.
+  const gap =
+    missing.length > 0 ? ` Not found anywhere in the report: ${missing.slice(0, 8).join(', ')}.` : '';
+  return exact.length > 0
+    ? `${lead}${gap} For the exact part of the question call ${exactText}.`
+    : `${lead}${gap}`;
 }
 
 /**
@@ -58,13 +70,18 @@ function verdict(analysis: QuestionAnalysis, ranking: Ranking, input: VerdictInp
  * tools and sessions, and the follow-up calls that answer the rest exactly, within a token budget.
  */
 export function askReport(index: ReportIndex, question: string, options: AskOptions = {}): AskResult {
-  const budget = Math.min(MAX_ASK_BUDGET, Math.max(MIN_ASK_BUDGET, Math.round(options.budget ?? DEFAULT_ASK_BUDGET)));
+  const budget = Math.min(
+    MAX_ASK_BUDGET,
+    Math.max(MIN_ASK_BUDGET, Math.round(options.budget ?? DEFAULT_ASK_BUDGET)),
+  );
   const analysis = analyseQuestion(question);
   const ranking = analysis.terms.length > 0 ? rankEvidence(index, analysis) : EMPTY_RANKING;
   const intents = detectIntents(analysis.plain, analysis.terms.length > 0);
   const topical = analysis.terms.length > 0 && ranking.bestCoverage >= SUPPORT_COVERAGE;
   const trendIds = topical ? matchingTrends(ranking).map((t) => t.trend.id) : [];
-  const sessionIds = topical ? ranking.sessions.filter((s) => s.coverage >= SUPPORT_COVERAGE).map((s) => s.id) : [];
+  const sessionIds = topical
+    ? ranking.sessions.filter((s) => s.coverage >= SUPPORT_COVERAGE).map((s) => s.id)
+    : [];
   const followUps = followUpsFor({
     index,
     plain: analysis.plain,
@@ -101,7 +118,12 @@ export function askReport(index: ReportIndex, question: string, options: AskOpti
   skeleton.message = verdict(
     analysis,
     ranking,
-    { reportId: index.id, followUps, matching: Math.min(trendIds.length, MAX_PACK_TRENDS), ...(top ? { top } : {}) },
+    {
+      reportId: index.id,
+      followUps,
+      matching: Math.min(trendIds.length, MAX_PACK_TRENDS),
+      ...(top ? { top } : {}),
+    },
     supported,
   );
   return fillPack(index, analysis, topical ? ranking : EMPTY_RANKING, skeleton);

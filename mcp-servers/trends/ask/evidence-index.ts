@@ -1,6 +1,6 @@
-import type { ReportIndex, SearchKind } from '../report-index.js';
 import { tokenize } from '../../../shared/text/index.js';
 import { createTextSearch, type TextSearch } from '../../shared/text-search.js';
+import type { ReportIndex, SearchKind } from '../report-index.js';
 
 /** A search hit with the index terms it matched, which `ask` needs to tell why it matched. */
 export interface EvidenceHit {
@@ -32,7 +32,9 @@ export class EvidenceIndex {
       docs.push({
         id: `trend:${trend.id}`,
         title: trend.name,
-        text: [trend.summary, trend.keywords.join(' '), trend.subTrends.map((s) => s.name).join(' ')].join('\n'),
+        text: [trend.summary, trend.keywords.join(' '), trend.subTrends.map((s) => s.name).join(' ')].join(
+          '\n',
+        ),
       });
     }
     for (const claim of index.claims) {

@@ -2,7 +2,8 @@ import type { AskIntent } from './schemas.js';
 
 // Structural questions have exact answers in the read tools' filters. These patterns run on the
 // question in Simplified Chinese and lower case; they name the question's shape, never its topic.
-const TOOLISH = /\b(tools?|frameworks?|platforms?|protocols?|products?|librar(y|ies)|technolog(y|ies)|models?)\b|工具|框架|平台|协议|产品|技术|模型/;
+const TOOLISH =
+  /\b(tools?|frameworks?|platforms?|protocols?|products?|librar(y|ies)|technolog(y|ies)|models?)\b|工具|框架|平台|协议|产品|技术|模型/;
 const TRENDISH = /\btrends?\b|\bthemes?\b|趋势|主题|方向/;
 const SEVERAL =
   /\b(more than (one|two|three|\d+)|multiple|several|across|at least (two|three|\d+)|(two|three|\d+) or more|shared by|in (two|three|\d+)\+? )|多个|不止一个|跨|至少|以上|超过/;

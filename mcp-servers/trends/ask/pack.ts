@@ -88,9 +88,7 @@ function trendHeader(index: ReportIndex, ranked: RankedTrend, best: number, why:
     sessions: trend.sessionIds.length,
     why,
     claims: [],
-    tools: [...matchedTools, ...others]
-      .slice(0, 5)
-      .flatMap((id) => index.tools.get(id)?.name ?? []),
+    tools: [...matchedTools, ...others].slice(0, 5).flatMap((id) => index.tools.get(id)?.name ?? []),
     matchedSessionIds: ranked.sessions.slice(0, 5).map((s) => s.id),
   };
 }
@@ -124,7 +122,8 @@ export function fillPack(
   for (const ranked of chosen) {
     const claims = ranked.claims.filter((c) => c.coverage >= SUPPORT_COVERAGE).slice(0, MAX_CLAIMS_PER_TREND);
     const header = trendHeader(index, ranked, best, whyOf(ranked, analysis, claims));
-    if (tryAdd(pack.trends, header)) queued.push({ header, claims: claims.flatMap((c) => packClaim(index, c) ?? []) });
+    if (tryAdd(pack.trends, header))
+      queued.push({ header, claims: claims.flatMap((c) => packClaim(index, c) ?? []) });
     else omitted += claims.length;
   }
   // Claims round-robin: every trend's best claim before any trend's second one.
@@ -159,7 +158,18 @@ export function fillPack(
       const s = index.sessions.get(item.id);
       if (!s) return [];
       const { id, title, speaker, organization, track, trendIds } = s;
-      return [{ id, title, speaker, organization, track, trendIds, score: round(item.relevance), matched: item.labels }];
+      return [
+        {
+          id,
+          title,
+          speaker,
+          organization,
+          track,
+          trendIds,
+          score: round(item.relevance),
+          matched: item.labels,
+        },
+      ];
     });
   for (let i = 0; i < Math.max(tools.length, sessions.length); i++) {
     const session = sessions[i];

@@ -12,13 +12,13 @@ count key main important major top biggest new latest last previous earlier rece
 changed compare compared comparison differ difference organization organizations organisation organisations company
 companies vendor vendors speaker speakers present presented track tracks please know explain describe summary
 summarize summarise overview happen happened across between shared share involve involves involved use uses used
-using least talked talking`;
+using least talked talking team teams people`;
 
 const ZH_QUESTION_WORDS = `哪些 哪个 哪個 哪家 哪位 哪里 哪场 什么 怎么 怎样 如何 为何 为什么 多少 几个 几场 几家 几位 是否
 有没有 有无 请问 请 告诉 列出 说说 介绍 一下 有关 相关 关于 涉及 提到 提及 讨论 谈到 讲到 讲 谈 说 表示 趋势 主题 话题
 方向 报告 会议 大会 峰会 论坛 分享 演讲 议题 场次 嘉宾 讲者 工具 出现 多个 多种 不止 两个 以上 超过 至少 证据 依据 支撑
 说明 表明 关键 主要 重要 变化 改变 新增 相比 对比 区别 上次 上一届 上届 以来 最近 最新 组织 公司 机构 厂商 团队 谁 数量 总共
-一共 共有 场 家 有 是 哪 里面 其中 当中 之间 同时 属于 归属 包含 包括 对应 有哪些 什么样 哪方面 领域 情况 现状 进展 发展 动态`;
+一共 共有 场 家 有 是 哪 里面 其中 当中 之间 同时 属于 归属 包含 包括 对应 有哪些 什么样 哪方面 领域 情况 现状 进展 发展 动态 专题 专场 分论坛`;
 
 // Words that point at one section of the trend write-ups. They stay in the search at a low
 // weight (风险 and 落地 are also topics) and raise the claims of their section.
@@ -42,10 +42,7 @@ let sectionWords: Map<string, ClaimSection> | undefined;
 /** True when a normalized term only shapes the question ("which", "trend", "哪些", "有关"). */
 export function isQuestionWord(term: string): boolean {
   questionWords ??= new Set(
-    `${EN_QUESTION_WORDS} ${ZH_QUESTION_WORDS}`
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(norm),
+    `${EN_QUESTION_WORDS} ${ZH_QUESTION_WORDS}`.split(/\s+/).filter(Boolean).map(norm),
   );
   return questionWords.has(term);
 }

@@ -107,7 +107,12 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     if (terms.some((t) => t.norm === norm)) continue;
     const section = sectionOfWord(norm);
     if (section) sections.set(section, (sections.get(section) ?? 0) + 1);
-    terms.push({ text: token.text, norm, soft: section !== undefined, alternatives: alternativesOf(token.text, norm, isHan) });
+    terms.push({
+      text: token.text,
+      norm,
+      soft: section !== undefined,
+      alternatives: alternativesOf(token.text, norm, isHan),
+    });
   }
   const queries = [...new Set(terms.flatMap((t) => t.alternatives.map((a) => a.query)))];
   const analysis: QuestionAnalysis = {

@@ -159,5 +159,7 @@ export function rankEvidence(index: ReportIndex, analysis: QuestionAnalysis): Ra
 /** The trends with evidence enough to show: one item covering enough of the question, a score not far behind. */
 export function matchingTrends(ranking: Ranking): RankedTrend[] {
   const best = ranking.trends[0]?.score ?? 0;
-  return ranking.trends.filter((t) => t.bestCoverage >= SUPPORT_COVERAGE && t.score >= best * MIN_RELATIVE_SCORE);
+  return ranking.trends.filter(
+    (t) => t.bestCoverage >= SUPPORT_COVERAGE && t.score >= best * MIN_RELATIVE_SCORE,
+  );
 }

@@ -21,24 +21,31 @@ export function renderAskResult(pack: AskResult): string {
   lines.push(`${pack.supported ? 'Supported' : 'NOT supported'}: ${pack.message}`);
   pack.trends.forEach((trend, i) => {
     lines.push('');
-    lines.push(`${i + 1}. ${trend.name} [${trend.id}] — rank ${trend.rank}, ${trend.sessions} sessions, match ${trend.score}`);
+    lines.push(
+      `${i + 1}. ${trend.name} [${trend.id}] — rank ${trend.rank}, ${trend.sessions} sessions, match ${trend.score}`,
+    );
     lines.push(`   why: ${trend.why.terms.join(', ')} in ${trend.why.fields.join(', ')}`);
     for (const claim of trend.claims) {
       const title = claim.title ? `${claim.title}: ` : '';
       lines.push(`   - [${claim.id}] ${title}${claim.text}`);
-      for (const c of claim.citations) lines.push(`       ${c.sessionId}: "${shorten(c.quote, QUOTE_SHOWN)}"`);
+      for (const c of claim.citations)
+        lines.push(`       ${c.sessionId}: "${shorten(c.quote, QUOTE_SHOWN)}"`);
     }
     if (trend.tools.length > 0) lines.push(`   tools: ${trend.tools.join(', ')}`);
   });
   if (pack.tools.length > 0) {
     lines.push('');
     lines.push('Tools:');
-    for (const t of pack.tools) lines.push(`- ${t.name} [${t.id}] (${t.category}) — trends ${t.trendIds.join(', ') || 'none'}; ${t.sessions} sessions`);
+    for (const t of pack.tools)
+      lines.push(
+        `- ${t.name} [${t.id}] (${t.category}) — trends ${t.trendIds.join(', ') || 'none'}; ${t.sessions} sessions`,
+      );
   }
   if (pack.sessions.length > 0) {
     lines.push('');
     lines.push('Sessions:');
-    for (const s of pack.sessions) lines.push(`- ${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')})`);
+    for (const s of pack.sessions)
+      lines.push(`- ${s.id} — ${s.title} (${[s.speaker, s.organization].filter(Boolean).join(', ')})`);
   }
   if (pack.followUps.length > 0) {
     lines.push('');
@@ -47,7 +54,9 @@ export function renderAskResult(pack: AskResult): string {
   }
   if (pack.budget.truncated) {
     lines.push('');
-    lines.push(`(${pack.budget.omitted} more matching item(s) left out to stay within ${pack.budget.limit} tokens: raise budget or call the follow-ups)`);
+    lines.push(
+      `(${pack.budget.omitted} more matching item(s) left out to stay within ${pack.budget.limit} tokens: raise budget or call the follow-ups)`,
+    );
   }
   return lines.join('\n');
 }

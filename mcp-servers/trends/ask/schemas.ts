@@ -33,7 +33,9 @@ export const FollowUpSchema = z.object({
   reason: z.string().describe('What the call answers'),
   exact: z
     .boolean()
-    .describe('True when the call answers a structural part of the question exactly (counts, lists, filters)'),
+    .describe(
+      'True when the call answers a structural part of the question exactly (counts, lists, filters)',
+    ),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
@@ -44,7 +46,9 @@ export const MatchReasonSchema = z.object({
     .describe('Question terms found (a → b: b was found for a, by translation or as part of it)'),
   fields: z
     .array(z.string())
-    .describe('Where: name, summary, keywords, subTrends, claims:<section>, tools, sessions, title, description …'),
+    .describe(
+      'Where: name, summary, keywords, subTrends, claims:<section>, tools, sessions, title, description …',
+    ),
 });
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 

@@ -64,8 +64,10 @@ function connectHint(options: ConnectTrendServerOptions, message: string): strin
       ? 'the program was not found: give its full path, or `node` and the path of dist/orchestrator/cli/main.js'
       : 'run the command by hand to see why it stops, e.g. a missing --store or an unbuilt dist/';
   }
-  if (/401|unauthori[sz]ed/i.test(message)) return 'the server wants a bearer token: pass `token` (the server\'s --token / TRENDSCOPE_TOKEN)';
-  if (/403|forbidden/i.test(message)) return 'the server refused this Host or Origin: start it with --allow-host';
+  if (/401|unauthori[sz]ed/i.test(message))
+    return "the server wants a bearer token: pass `token` (the server's --token / TRENDSCOPE_TOKEN)";
+  if (/403|forbidden/i.test(message))
+    return 'the server refused this Host or Origin: start it with --allow-host';
   return 'start it with `trendscope serve trends --http PORT` and check the URL (the endpoint path is /mcp)';
 }
 
@@ -105,7 +107,9 @@ export async function connectTrendServer(options: ConnectTrendServerOptions): Pr
     await client.close().catch(() => {});
     await transport.close().catch(() => {});
     const message = (error as Error).message;
-    const said = stderr.text.trim() ? `\n  the server said: ${stderr.text.trim().split('\n').slice(-5).join('\n  ')}` : '';
+    const said = stderr.text.trim()
+      ? `\n  the server said: ${stderr.text.trim().split('\n').slice(-5).join('\n  ')}`
+      : '';
     throw new McpCallError(
       'mcp.connect-failed',
       `cannot connect to the trend server ${url ? `at ${target}` : `\`${target}\``}: ${message}${said}`,

@@ -2,7 +2,13 @@ import type { Client } from '@modelcontextprotocol/client';
 import { z } from 'zod';
 import { McpCallError } from '../../../shared/errors.js';
 import type { FollowUp } from '../ask/schemas.js';
-import { isTrendToolName, TREND_TOOLS, type TrendToolArgs, type TrendToolName, type TrendToolResult } from './tool-contracts.js';
+import {
+  isTrendToolName,
+  TREND_TOOLS,
+  type TrendToolArgs,
+  type TrendToolName,
+  type TrendToolResult,
+} from './tool-contracts.js';
 
 /** Per-call options. */
 export interface TrendCallOptions {
@@ -27,12 +33,27 @@ export interface TrendClient {
   readonly protocolVersion: string | undefined;
   /** The underlying MCP client, for resources, prompts and completions. */
   readonly mcp: Client;
-  listReports(args?: TrendToolArgs<'list_reports'>, options?: TrendCallOptions): Promise<TrendToolResult<'list_reports'>>;
-  getReport(args?: TrendToolArgs<'get_report'>, options?: TrendCallOptions): Promise<TrendToolResult<'get_report'>>;
-  listTrends(args?: TrendToolArgs<'list_trends'>, options?: TrendCallOptions): Promise<TrendToolResult<'list_trends'>>;
-  getTrend(args: TrendToolArgs<'get_trend'>, options?: TrendCallOptions): Promise<TrendToolResult<'get_trend'>>;
+  listReports(
+    args?: TrendToolArgs<'list_reports'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'list_reports'>>;
+  getReport(
+    args?: TrendToolArgs<'get_report'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'get_report'>>;
+  listTrends(
+    args?: TrendToolArgs<'list_trends'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'list_trends'>>;
+  getTrend(
+    args: TrendToolArgs<'get_trend'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'get_trend'>>;
   search(args: TrendToolArgs<'search'>, options?: TrendCallOptions): Promise<TrendToolResult<'search'>>;
-  listTools(args?: TrendToolArgs<'list_tools'>, options?: TrendCallOptions): Promise<TrendToolResult<'list_tools'>>;
+  listTools(
+    args?: TrendToolArgs<'list_tools'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'list_tools'>>;
   getTool(args: TrendToolArgs<'get_tool'>, options?: TrendCallOptions): Promise<TrendToolResult<'get_tool'>>;
   getSessionInsight(
     args: TrendToolArgs<'get_session_insight'>,
@@ -42,10 +63,17 @@ export interface TrendClient {
     args: TrendToolArgs<'compare_reports'>,
     options?: TrendCallOptions,
   ): Promise<TrendToolResult<'compare_reports'>>;
-  listSessions(args?: TrendToolArgs<'list_sessions'>, options?: TrendCallOptions): Promise<TrendToolResult<'list_sessions'>>;
+  listSessions(
+    args?: TrendToolArgs<'list_sessions'>,
+    options?: TrendCallOptions,
+  ): Promise<TrendToolResult<'list_sessions'>>;
   ask(args: TrendToolArgs<'ask'>, options?: TrendCallOptions): Promise<TrendToolResult<'ask'>>;
   /** Calls a read tool by name; the result comes with the server's text rendering. */
-  call<K extends TrendToolName>(name: K, args: TrendToolArgs<K>, options?: TrendCallOptions): Promise<TrendCallOutcome<K>>;
+  call<K extends TrendToolName>(
+    name: K,
+    args: TrendToolArgs<K>,
+    options?: TrendCallOptions,
+  ): Promise<TrendCallOutcome<K>>;
   /** Makes a follow-up call suggested by `ask`, exactly as suggested. */
   followUp(followUp: FollowUp, options?: TrendCallOptions): Promise<TrendCallOutcome<TrendToolName>>;
   close(): Promise<void>;
@@ -73,7 +101,10 @@ export function createTrendClient(
     const contract = TREND_TOOLS[name];
     const parsedArgs = contract.input.safeParse(args ?? {});
     if (!parsedArgs.success) {
-      throw new McpCallError('mcp.bad-arguments', `${name}: invalid arguments: ${z.prettifyError(parsedArgs.error)}`);
+      throw new McpCallError(
+        'mcp.bad-arguments',
+        `${name}: invalid arguments: ${z.prettifyError(parsedArgs.error)}`,
+      );
     }
     const callArgs = parsedArgs.data as Record<string, unknown>;
     let result: Awaited<ReturnType<Client['callTool']>>;
@@ -92,7 +123,8 @@ export function createTrendClient(
       });
     }
     const text = textOf(result.content);
-    if (result.isError) throw new McpCallError('mcp.tool-error', `${name}: ${text || 'the server gave no message'}`);
+    if (result.isError)
+      throw new McpCallError('mcp.tool-error', `${name}: ${text || 'the server gave no message'}`);
     const output = contract.output.safeParse(result.structuredContent);
     if (!output.success) {
       throw new McpCallError(
@@ -128,7 +160,10 @@ export function createTrendClient(
     call: (name, args, options) => call(name, args, options),
     async followUp(followUp, options) {
       if (!isTrendToolName(followUp.tool)) {
-        throw new McpCallError('mcp.bad-arguments', `${followUp.tool} is not a read tool of the trend server`);
+        throw new McpCallError(
+          'mcp.bad-arguments',
+          `${followUp.tool} is not a read tool of the trend server`,
+        );
       }
       return call(followUp.tool, followUp.arguments, options);
     },

@@ -63,12 +63,21 @@ async function openTrendClient(storeUrl: string, logger: Logger): Promise<TrendC
   });
 }
 
-async function exactFacts(trend: TrendClient, pack: AskResult, logger: Logger): Promise<Array<AnswerFact & { text: string }>> {
+async function exactFacts(
+  trend: TrendClient,
+  pack: AskResult,
+  logger: Logger,
+): Promise<Array<AnswerFact & { text: string }>> {
   const facts: Array<AnswerFact & { text: string }> = [];
   for (const followUp of pack.followUps.filter((f) => f.exact).slice(0, MAX_FACTS)) {
     try {
       const outcome = await trend.followUp(followUp);
-      facts.push({ tool: outcome.tool, arguments: outcome.arguments, output: outcome.output, text: outcome.text });
+      facts.push({
+        tool: outcome.tool,
+        arguments: outcome.arguments,
+        output: outcome.output,
+        text: outcome.text,
+      });
     } catch (error) {
       logger.warn(`follow-up ${renderFollowUp(followUp)} failed: ${(error as Error).message}`);
     }
@@ -76,7 +85,11 @@ async function exactFacts(trend: TrendClient, pack: AskResult, logger: Logger): 
   return facts;
 }
 
-function renderText(pack: AskResult, facts: Array<AnswerFact & { text: string }>, answer: Answer | undefined): string {
+function renderText(
+  pack: AskResult,
+  facts: Array<AnswerFact & { text: string }>,
+  answer: Answer | undefined,
+): string {
   const parts: string[] = [];
   if (answer) {
     const cites = [...answer.citedClaimIds, ...answer.citedSessionIds];
@@ -105,8 +118,16 @@ export function registerAskCommand(program: Command): void {
     .option('--report <id>', 'report id (default: the latest published report)')
     .option('--store <url>', 'trend store, file:DIR or redis://… (env TRENDSCOPE_STORE)')
     .option('--json', 'print the evidence pack (and the answer) as JSON')
-    .option('--budget <tokens>', `size of the evidence pack (${MIN_ASK_BUDGET}–${MAX_ASK_BUDGET}, default ${DEFAULT_ASK_BUDGET})`)
-    .addOption(new Option('--engine <engine>', 'auto | offline | claude: claude also writes an answer (env TRENDSCOPE_ENGINE)'))
+    .option(
+      '--budget <tokens>',
+      `size of the evidence pack (${MIN_ASK_BUDGET}–${MAX_ASK_BUDGET}, default ${DEFAULT_ASK_BUDGET})`,
+    )
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'auto | offline | claude: claude also writes an answer (env TRENDSCOPE_ENGINE)',
+      ),
+    )
     .option('--model <id>', 'Claude model of the answer (env TRENDSCOPE_MODEL_ASK)')
     .option('--log-level <level>', 'debug | info | warn | error | silent (env TRENDSCOPE_LOG_LEVEL)')
     .action(async (question: string, options: AskCommandOptions) => {
@@ -131,13 +152,19 @@ export function registerAskCommand(program: Command): void {
             answer = await answerFromPack({ model, pack, facts, logger });
           } catch (error) {
             if (!(error instanceof ModelError && error.code === 'model.invalid_output')) throw error;
-            logger.error(`no answer: the model kept citing evidence that is not in the pack (${error.message})`);
+            logger.error(
+              `no answer: the model kept citing evidence that is not in the pack (${error.message})`,
+            );
             process.exitCode = 1;
           }
         }
         if (options.json) {
           const exact = facts.map(({ text: _text, ...fact }) => fact);
-          const out = { ...pack, ...(exact.length > 0 ? { facts: exact } : {}), ...(answer ? { answer } : {}) };
+          const out = {
+            ...pack,
+            ...(exact.length > 0 ? { facts: exact } : {}),
+            ...(answer ? { answer } : {}),
+          };
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         } else {
           process.stdout.write(renderText(pack, facts, answer));

@@ -21,7 +21,10 @@ export function registerBuildCommand(program: Command): void {
     .addOption(new Option('--locale <locale>', 'auto | zh-TW | zh-Hant | zh-HK | zh-CN | en (env TRENDSCOPE_LOCALE)'))
     .option('--store <url>', 'trend store: file:PATH or redis://… (env TRENDSCOPE_STORE; default file:.trendscope)')
     .option('--concurrency <n>', 'extraction tasks at once (env TRENDSCOPE_CONCURRENCY; default 4)')
-    .option('--queue <url>', 'run extraction on `trendscope worker` processes through this Redis (needs --store redis://…)')
+    .option(
+      '--queue <url>',
+      'run extraction on `trendscope worker` processes through this Redis (needs --store redis://…)',
+    )
     .option('--trends <n>', 'number of trends, or auto', 'auto')
     .option('--strict', 'any corpus problem or verification failure is fatal', false)
     .option('--date <iso>', 'timestamp of the report (default SOURCE_DATE_EPOCH, else now)')

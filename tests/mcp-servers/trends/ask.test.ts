@@ -55,34 +55,147 @@ interface Case {
 // Expected answers come from the corpus: the sessions whose titles name the topic, and their trends.
 const CASES: Case[] = [
   // Traditional questions about the Simplified corpus (report written in Traditional).
-  { corpus: 'aicon-beijing-2025-06', question: '哪些趨勢和智能體協議有關？', trends: (r) => trendsOfSessionsTitled(r, '通信协议'), sessions: (r) => sessionsTitled(r, '通信协议') },
-  { corpus: 'aicon-beijing-2025-06', question: 'SGLang 屬於哪個趨勢？', trends: (r) => trendsOfSessionsTitled(r, 'SGLang'), sessions: (r) => sessionsTitled(r, 'SGLang') },
-  { corpus: 'aicon-beijing-2025-06', question: '推理成本是關鍵挑戰的證據是什麼？', trends: (r) => trendsOfSessionsTitled(r, '推理') },
-  { corpus: 'aicon-beijing-2025-06', question: '端側大模型有哪些挑戰？', trends: (r) => trendsOfSessionsTitled(r, '端侧'), sessions: (r) => sessionsTitled(r, '端侧') },
-  { corpus: 'aicon-beijing-2025-06', question: 'AR 眼鏡有哪些應用場景', trends: (r) => trendsOfSessionsTitled(r, 'AR 眼镜'), sessions: (r) => sessionsTitled(r, 'AR 眼镜') },
-  { corpus: 'aicon-beijing-2025-06', question: '大模型推理優化有哪些實踐', trends: (r) => trendsOfSessionsTitled(r, '推理优化'), sessions: (r) => sessionsTitled(r, '推理') },
-  { corpus: 'aicon-beijing-2025-06', question: '詞典筆怎麼用大模型？', trends: (r) => trendsOfSessionsTitled(r, '词典笔'), sessions: (r) => sessionsTitled(r, '词典笔') },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '哪些趨勢和智能體協議有關？',
+    trends: (r) => trendsOfSessionsTitled(r, '通信协议'),
+    sessions: (r) => sessionsTitled(r, '通信协议'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: 'SGLang 屬於哪個趨勢？',
+    trends: (r) => trendsOfSessionsTitled(r, 'SGLang'),
+    sessions: (r) => sessionsTitled(r, 'SGLang'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '推理成本是關鍵挑戰的證據是什麼？',
+    trends: (r) => trendsOfSessionsTitled(r, '推理'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '端側大模型有哪些挑戰？',
+    trends: (r) => trendsOfSessionsTitled(r, '端侧'),
+    sessions: (r) => sessionsTitled(r, '端侧'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: 'AR 眼鏡有哪些應用場景',
+    trends: (r) => trendsOfSessionsTitled(r, 'AR 眼镜'),
+    sessions: (r) => sessionsTitled(r, 'AR 眼镜'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '大模型推理優化有哪些實踐',
+    trends: (r) => trendsOfSessionsTitled(r, '推理优化'),
+    sessions: (r) => sessionsTitled(r, '推理'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '詞典筆怎麼用大模型？',
+    trends: (r) => trendsOfSessionsTitled(r, '词典笔'),
+    sessions: (r) => sessionsTitled(r, '词典笔'),
+  },
   // Simplified questions.
-  { corpus: 'aicon-beijing-2025-06', question: '哪些趋势和智能体协议有关？', trends: (r) => trendsOfSessionsTitled(r, '通信协议'), sessions: (r) => sessionsTitled(r, '通信协议') },
-  { corpus: 'aicon-beijing-2025-06', question: '万卡训练的稳定性', trends: (r) => trendsOfSessionsTitled(r, '万卡'), sessions: (r) => sessionsTitled(r, '万卡') },
-  { corpus: 'aicon-beijing-2025-06', question: '支付风控怎么用大模型', trends: (r) => trendsOfSessionsTitled(r, '支付风控'), sessions: (r) => sessionsTitled(r, '支付风控') },
-  { corpus: 'aicon-beijing-2025-06', question: '视觉自回归图像生成', trends: (r) => trendsOfSessionsTitled(r, '视觉自回归'), sessions: (r) => sessionsTitled(r, '视觉自回归') },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '哪些趋势和智能体协议有关？',
+    trends: (r) => trendsOfSessionsTitled(r, '通信协议'),
+    sessions: (r) => sessionsTitled(r, '通信协议'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '万卡训练的稳定性',
+    trends: (r) => trendsOfSessionsTitled(r, '万卡'),
+    sessions: (r) => sessionsTitled(r, '万卡'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '支付风控怎么用大模型',
+    trends: (r) => trendsOfSessionsTitled(r, '支付风控'),
+    sessions: (r) => sessionsTitled(r, '支付风控'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '视觉自回归图像生成',
+    trends: (r) => trendsOfSessionsTitled(r, '视觉自回归'),
+    sessions: (r) => sessionsTitled(r, '视觉自回归'),
+  },
   // English technical terms inside Chinese questions.
-  { corpus: 'aicon-beijing-2025-06', question: '有哪些關於 Coding Agent 的實踐？', trends: (r) => trendsOfSessionsTitled(r, 'Coding Agent'), sessions: (r) => sessionsTitled(r, 'Coding Agent') },
-  { corpus: 'aicon-beijing-2025-06', question: 'Alluxio 如何加速 Parquet 查询', trends: (r) => trendsOfSessionsTitled(r, 'Alluxio'), sessions: (r) => sessionsTitled(r, 'Alluxio') },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: '有哪些關於 Coding Agent 的實踐？',
+    trends: (r) => trendsOfSessionsTitled(r, 'Coding Agent'),
+    sessions: (r) => sessionsTitled(r, 'Coding Agent'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: 'Alluxio 如何加速 Parquet 查询',
+    trends: (r) => trendsOfSessionsTitled(r, 'Alluxio'),
+    sessions: (r) => sessionsTitled(r, 'Alluxio'),
+  },
   // English questions about the Chinese corpus.
-  { corpus: 'aicon-beijing-2025-06', question: 'which trend covers SGLang?', trends: (r) => trendsOfSessionsTitled(r, 'SGLang'), sessions: (r) => sessionsTitled(r, 'SGLang') },
-  { corpus: 'aicon-beijing-2025-06', question: 'what is the evidence that inference cost is a key challenge?', trends: (r) => trendsOfSessionsTitled(r, '推理') },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: 'which trend covers SGLang?',
+    trends: (r) => trendsOfSessionsTitled(r, 'SGLang'),
+    sessions: (r) => sessionsTitled(r, 'SGLang'),
+  },
+  {
+    corpus: 'aicon-beijing-2025-06',
+    question: 'what is the evidence that inference cost is a key challenge?',
+    trends: (r) => trendsOfSessionsTitled(r, '推理'),
+  },
   // English questions about the English corpus.
-  { corpus: 'tiny-en', question: 'Who talked about Kafka migrations?', trends: (r) => trendsOfSessionsTitled(r, 'Kafka'), sessions: (r) => sessionsTitled(r, 'Kafka') },
-  { corpus: 'tiny-en', question: 'which trend covers eBPF?', trends: (r) => trendsOfSessionsTitled(r, 'eBPF'), sessions: (r) => sessionsTitled(r, 'eBPF') },
-  { corpus: 'tiny-en', question: 'What are the challenges of migrating from Terraform to OpenTofu?', trends: (r) => trendsOfSessionsTitled(r, 'OpenTofu'), sessions: (r) => sessionsTitled(r, 'OpenTofu') },
-  { corpus: 'tiny-en', question: 'How is DuckDB used for embedded analytics?', trends: (r) => trendsOfSessionsTitled(r, 'DuckDB'), sessions: (r) => sessionsTitled(r, 'DuckDB') },
-  { corpus: 'tiny-en', question: 'zero-downtime Postgres upgrades with logical replication', trends: (r) => trendsOfSessionsTitled(r, 'Logical Replication'), sessions: (r) => sessionsTitled(r, 'Logical Replication') },
+  {
+    corpus: 'tiny-en',
+    question: 'Who talked about Kafka migrations?',
+    trends: (r) => trendsOfSessionsTitled(r, 'Kafka'),
+    sessions: (r) => sessionsTitled(r, 'Kafka'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: 'which trend covers eBPF?',
+    trends: (r) => trendsOfSessionsTitled(r, 'eBPF'),
+    sessions: (r) => sessionsTitled(r, 'eBPF'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: 'What are the challenges of migrating from Terraform to OpenTofu?',
+    trends: (r) => trendsOfSessionsTitled(r, 'OpenTofu'),
+    sessions: (r) => sessionsTitled(r, 'OpenTofu'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: 'How is DuckDB used for embedded analytics?',
+    trends: (r) => trendsOfSessionsTitled(r, 'DuckDB'),
+    sessions: (r) => sessionsTitled(r, 'DuckDB'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: 'zero-downtime Postgres upgrades with logical replication',
+    trends: (r) => trendsOfSessionsTitled(r, 'Logical Replication'),
+    sessions: (r) => sessionsTitled(r, 'Logical Replication'),
+  },
   // Chinese questions (either script) about the English corpus.
-  { corpus: 'tiny-en', question: '向量檢索 pgvector 的實踐', trends: (r) => trendsOfSessionsTitled(r, 'pgvector'), sessions: (r) => sessionsTitled(r, 'pgvector') },
-  { corpus: 'tiny-en', question: '用 OpenTelemetry 追踪数据库', trends: (r) => trendsOfSessionsTitled(r, 'OpenTelemetry'), sessions: (r) => sessionsTitled(r, 'OpenTelemetry') },
-  { corpus: 'tiny-en', question: 'ClickHouse 實時分析的挑戰', trends: (r) => trendsOfSessionsTitled(r, 'ClickHouse'), sessions: (r) => sessionsTitled(r, 'ClickHouse') },
+  {
+    corpus: 'tiny-en',
+    question: '向量檢索 pgvector 的實踐',
+    trends: (r) => trendsOfSessionsTitled(r, 'pgvector'),
+    sessions: (r) => sessionsTitled(r, 'pgvector'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: '用 OpenTelemetry 追踪数据库',
+    trends: (r) => trendsOfSessionsTitled(r, 'OpenTelemetry'),
+    sessions: (r) => sessionsTitled(r, 'OpenTelemetry'),
+  },
+  {
+    corpus: 'tiny-en',
+    question: 'ClickHouse 實時分析的挑戰',
+    trends: (r) => trendsOfSessionsTitled(r, 'ClickHouse'),
+    sessions: (r) => sessionsTitled(r, 'ClickHouse'),
+  },
 ];
 
 describe('ask over the example reports', () => {
@@ -96,7 +209,10 @@ describe('ask over the example reports', () => {
     if (sessions) {
       const expected = sessions(report(corpus));
       const shown = pack.sessions.slice(0, 3).map((s) => s.id);
-      expect(shown.some((id) => expected.includes(id)), `${shown} vs ${expected}`).toBe(true);
+      expect(
+        shown.some((id) => expected.includes(id)),
+        `${shown} vs ${expected}`,
+      ).toBe(true);
     }
     // Every claim shown is the report's, with verbatim quotes of the sessions it cites.
     const r = report(corpus);
@@ -109,7 +225,9 @@ describe('ask over the example reports', () => {
         const original = source?.[section as 'overview'][Number(index)];
         expect(original?.text).toBe(claim.text);
         for (const citation of claim.citations) {
-          const quotes = original?.citations.filter((c) => c.sessionId === citation.sessionId).map((c) => c.quote);
+          const quotes = original?.citations
+            .filter((c) => c.sessionId === citation.sessionId)
+            .map((c) => c.quote);
           expect(quotes?.some((q) => q.startsWith(citation.quote))).toBe(true);
           expect(citation.title).toBe(r.sessions.find((s) => s.id === citation.sessionId)?.title);
         }

@@ -67,7 +67,7 @@ describe('wordCloudSvg', () => {
           expect(svg).not.toMatch(/NaN|undefined|Infinity/);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20250718 },
     );
   });
 });
@@ -108,7 +108,7 @@ describe('trendMapSvg', () => {
         expect(svg).not.toMatch(/NaN|undefined|Infinity/);
         expect(trendMapSvg(hierarchy)).toBe(svg);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20250718 },
     );
   });
 });

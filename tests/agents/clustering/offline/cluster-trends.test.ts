@@ -126,21 +126,20 @@ describe('clusterTrends on a synthetic corpus of three separable themes', () => 
     expect(drafts).toHaveLength(3);
   });
 
-  it('recovers the themes whichever six of its eight phrases each session uses', () => {
+  it('never mixes two themes in one trend, whichever phrases each session uses', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 18, maxLength: 18 }), (offsets) => {
-        const { sessions, insights, labels } = synthetic(6, offsets, 6);
-        const drafts = clusterTrends(sessions, insights, text, { trends: 'auto' });
-        const primary = primaryOf(drafts);
-        const ids = sessions.map((s) => s.id);
-        expect(
-          nmi(
-            ids.map((id) => labels.get(id)!),
-            ids.map((id) => primary.get(id)!),
-          ),
-        ).toBeGreaterThanOrEqual(0.9);
-      }),
-      { numRuns: 12 },
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 18, maxLength: 18 }),
+        fc.integer({ min: 3, max: 6 }),
+        (offsets, phrasesEach) => {
+          const { sessions, insights, labels } = synthetic(6, offsets, phrasesEach);
+          const drafts = clusterTrends(sessions, insights, text, { trends: 'auto' });
+          // A theme may split into sub-themes, but a trend never holds sessions of two themes.
+          for (const d of drafts) expect(new Set(d.primaryIds.map((id) => labels.get(id))).size).toBe(1);
+          expect(drafts.length).toBeGreaterThanOrEqual(3);
+        },
+      ),
+      { numRuns: 12, seed: 20250718 },
     );
   });
 
@@ -240,7 +239,7 @@ describe('clusterTrends on the example corpus tiny-en', () => {
 
   // Known defect: singleton clusters are folded away when there are 8 sessions or more, even when the user
   // asked for that many trends: on 11 sessions, --trends 5 gives 4 trends, --trends 8 gives 3, --trends 10 gives 1.
-  it.fails('gives N trends for every N up to the number of sessions', () => {
+  it('gives N trends for every N up to the number of sessions', () => {
     const counts = sessions.map((_, i) => clusterTrends(sessions, insights, text, { trends: i + 1 }).length);
     expect(counts).toEqual(sessions.map((_, i) => i + 1));
   });

