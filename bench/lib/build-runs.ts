@@ -46,11 +46,12 @@ export async function buildOnce(corpus: string, store?: string): Promise<BuildRu
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-site-'));
   try {
     const cost = await runTimed(process.execPath, buildArgs(corpus, out, dir));
-    // 1 = built, with verification warnings; anything else is a failure.
-    if (cost.exitCode !== 0 && cost.exitCode !== 1) {
-      throw new Error(`trendscope build exited with ${cost.exitCode}:\n${cost.stderr.slice(-3000)}`);
+    // 1 is also a built report with verification warnings: the run manifest tells them apart.
+    const manifest = await latestManifest(dir).catch(() => undefined);
+    if ((cost.exitCode !== 0 && cost.exitCode !== 1) || manifest?.status !== 'succeeded') {
+      throw new Error(`trendscope build exited with ${cost.exitCode} (run ${manifest?.status ?? 'not recorded'}):\n${cost.stderr.slice(-3000)}`);
     }
-    return { cost, manifest: await latestManifest(dir), store: dir };
+    return { cost, manifest, store: dir };
   } finally {
     await fs.rm(out, { recursive: true, force: true });
   }

@@ -36,7 +36,7 @@ export interface ExtractionWorkerOptions {
 export interface ExtractionWorker {
   /** Where it takes jobs from (password removed). */
   readonly location: string;
-  /** Stops taking jobs and waits for the jobs in hand; `force` stops at once (their locks expire, then others take them). */
+  /** Stops taking jobs and waits for the jobs in hand; `force` does not wait (their locks expire, then others take them). */
   close(force?: boolean): Promise<void>;
 }
 
@@ -104,8 +104,6 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
   return {
     location: target.location,
     close(force = false) {
-      // A second call with `force` (a second Ctrl-C) stops without waiting for the jobs still running.
-      if (closing && force) void worker.close(true);
       closing ??= (async () => {
         await worker.close(force);
         await trends.close();

@@ -122,12 +122,17 @@ export function fillPack(
   for (const ranked of chosen) {
     const claims = ranked.claims.filter((c) => c.coverage >= SUPPORT_COVERAGE).slice(0, MAX_CLAIMS_PER_TREND);
     const header = trendHeader(index, ranked, best, whyOf(ranked, analysis, claims));
-    if (tryAdd(pack.trends, header))
-      queued.push({ header, claims: claims.flatMap((c) => packClaim(index, c) ?? []) });
-    else omitted += claims.length;
+    if (!tryAdd(pack.trends, header)) {
+      omitted += claims.length;
+      continue;
+    }
+    const packed = claims.flatMap((c) => packClaim(index, c) ?? []);
+    queued.push({ header, claims: packed });
+    // A trend is shown with its best claim before the next trend is: a name alone is no evidence.
+    if (packed[0]) tryAdd(header.claims, packed[0]);
   }
-  // Claims round-robin: every trend's best claim before any trend's second one.
-  for (let round = 0; round < MAX_CLAIMS_PER_TREND; round++) {
+  // Then the other claims round-robin: every trend's second claim before any trend's third one.
+  for (let round = 1; round < MAX_CLAIMS_PER_TREND; round++) {
     for (const { header, claims } of queued) {
       const claim = claims[round];
       if (claim) tryAdd(header.claims, claim);

@@ -85,6 +85,17 @@ function alternativesOf(text: string, norm: string, isHan: boolean): Alternative
   return alternatives;
 }
 
+/** The section a long Chinese word points at when the words inside it that name one span it (应用场景 → applications). */
+function sectionOfCompound(norm: string, isHan: boolean): ClaimSection | undefined {
+  if (!isHan || norm.length < 3) return undefined;
+  const words = getJieba()
+    .cutForSearch(norm, true)
+    .filter((w) => w !== norm && sectionOfWord(w) !== undefined);
+  const sections = new Set(words.map(sectionOfWord));
+  const spanned = words.reduce((sum, w) => sum + w.length, 0);
+  return sections.size === 1 && spanned >= norm.length ? [...sections][0] : undefined;
+}
+
 /** Splits a question into the terms to search, the words that only shape it, and a section hint. */
 export function analyseQuestion(question: string): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
@@ -105,7 +116,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
       continue;
     }
     if (terms.some((t) => t.norm === norm)) continue;
-    const section = sectionOfWord(norm);
+    const section = sectionOfWord(norm) ?? sectionOfCompound(norm, isHan);
     if (section) sections.set(section, (sections.get(section) ?? 0) + 1);
     terms.push({
       text: token.text,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveSetting, setting } from '../../../shared/config.js';
-import { ConfigError } from '../../../shared/errors.js';
+import { ConfigError, EXIT } from '../../../shared/errors.js';
 import { createLogger, type Logger } from '../../../shared/logger.js';
 import { redactUrl } from '../../../shared/store/index.js';
 import { type ExtractionWorker, startExtractionWorker } from '../../queue/index.js';
@@ -65,7 +65,8 @@ function lockDuration(value: string): number {
 
 /**
  * Runs until SIGINT/SIGTERM, then stops taking jobs and finishes the ones in hand (what
- * `docker stop` expects); a second signal stops at once and the lock expiry frees those jobs.
+ * `docker stop` expects). A second signal exits at once: the jobs in hand stay locked until their
+ * lock expires, then other workers take them — nothing is lost.
  */
 function untilSignalled(worker: ExtractionWorker, logger: Logger): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -73,13 +74,12 @@ function untilSignalled(worker: ExtractionWorker, logger: Logger): Promise<void>
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) {
         logger.warn(
-          `${signal} again: stopping now; the jobs in hand go to another worker when their lock expires`,
+          `${signal} again: exiting now; the jobs in hand go to another worker when their lock expires`,
         );
-        void worker.close(true);
-        return;
+        process.exit(EXIT.aborted);
       }
       stopping = true;
-      logger.info(`${signal} received: finishing the jobs in hand (send it again to stop at once)`);
+      logger.info(`${signal} received: finishing the jobs in hand (send it again to exit at once)`);
       worker.close().then(() => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

@@ -7,6 +7,7 @@ import { type FixtureStore, openFixtureStore } from '../../helpers/trend-store-f
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the JSON of tool results
 type Structured = Record<string, any>;
 const READ_TOOLS = [
+  'ask',
   'compare_reports',
   'get_report',
   'get_session_insight',
@@ -283,9 +284,10 @@ describe.each<Era>(['legacy', 'modern'])('trend server, read-only (%s era)', (er
     expect(await complete('trends://tool/{toolId}', 'toolId', 'n')).toEqual(['nvidia-h100']);
   });
 
-  it('offers three prompts that name the tools to call, with completions', async () => {
+  it('offers four prompts that name the tools to call, with completions', async () => {
     const { prompts } = await connected.client.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual([
+      'ask_trends',
       'compare_seminars',
       'tool_landscape',
       'trend_briefing',

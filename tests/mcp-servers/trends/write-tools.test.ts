@@ -28,7 +28,7 @@ describe.each<Era>(['legacy', 'modern'])('trend server, writable (%s era)', (era
   it('adds the write tools with write annotations', async () => {
     const { tools } = await connected.client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
-    expect(tools).toHaveLength(14);
+    expect(tools).toHaveLength(15);
     expect(byName.get('get_cached_insight')?.annotations?.readOnlyHint).toBe(true);
     expect(byName.get('save_insight')?.annotations).toMatchObject({
       readOnlyHint: false,
