@@ -10,17 +10,35 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type BuildRun, type BuildSummary, buildOnce, copyCorpus, summarizeBuilds, touchNote } from './lib/build-runs.js';
+import {
+  type BuildRun,
+  type BuildSummary,
+  buildOnce,
+  copyCorpus,
+  summarizeBuilds,
+  touchNote,
+} from './lib/build-runs.js';
 import { EXAMPLE_CORPUS, ensureDist, generatedCorpus } from './lib/fixtures.js';
 import { machineInfo, machineLine } from './lib/machine.js';
 import { log, table, writeResults, writeSection } from './lib/report.js';
 import { round } from './lib/stats.js';
 
-const TARGETS = { example30Ms: 2_000, ratio10kTo1k: 12, build10kMs: 60_000, rss10kMB: 1_024, incrementalShare: 0.1 };
+const TARGETS = {
+  example30Ms: 2_000,
+  ratio10kTo1k: 12,
+  build10kMs: 60_000,
+  rss10kMB: 1_024,
+  incrementalShare: 0.1,
+};
 const INCREMENTAL_RUNS = 3;
 
 const list = (value: string | undefined, fallback: number[]) =>
-  value ? value.split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0) : fallback;
+  value
+    ? value
+        .split(',')
+        .map((v) => Number(v.trim()))
+        .filter((v) => Number.isInteger(v) && v > 0)
+    : fallback;
 
 /** Runs the build benchmark and records its results. */
 export async function run(): Promise<void> {
@@ -38,7 +56,10 @@ export async function run(): Promise<void> {
     for (let r = 0; r < count; r++) {
       const result = await buildOnce(corpus);
       runs.push(result);
-      log('build', `${n} sessions, run ${r + 1}/${count}: ${(result.cost.wallMs / 1000).toFixed(1)} s wall, ${fmtMB(result.cost.maxRssMB)} peak RSS`);
+      log(
+        'build',
+        `${n} sessions, run ${r + 1}/${count}: ${(result.cost.wallMs / 1000).toFixed(1)} s wall, ${fmtMB(result.cost.maxRssMB)} peak RSS`,
+      );
       // The last 1 000-session store is where the incremental runs start from.
       if (n === 1000 && r === count - 1) store1k = result.store;
       else await fs.rm(result.store, { recursive: true, force: true });
@@ -54,16 +75,24 @@ export async function run(): Promise<void> {
       await touchNote(corpus, 17 + r * 101, r);
       const result = await buildOnce(corpus, store1k);
       runs.push(result);
-      log('build', `incremental run ${r + 1}: ${result.manifest.counts.extracted} extracted, ${(result.cost.wallMs / 1000).toFixed(1)} s`);
+      log(
+        'build',
+        `incremental run ${r + 1}: ${result.manifest.counts.extracted} extracted, ${(result.cost.wallMs / 1000).toFixed(1)} s`,
+      );
     }
     const summary = summarizeBuilds(runs);
-    incremental = { ...summary, baselineMs: full[1000].wallMs, share: round(summary.wallMs / full[1000].wallMs, 3) };
+    incremental = {
+      ...summary,
+      baselineMs: full[1000].wallMs,
+      share: round(summary.wallMs / full[1000].wallMs, 3),
+    };
     await fs.rm(path.dirname(corpus), { recursive: true, force: true });
     await fs.rm(store1k, { recursive: true, force: true });
   }
 
   const ratio = full[1000] && full[10_000] ? round(full[10_000].wallMs / full[1000].wallMs, 2) : null;
-  const cpuRatio = full[1000]?.cpuMs && full[10_000]?.cpuMs ? round(full[10_000].cpuMs / full[1000].cpuMs, 2) : null;
+  const cpuRatio =
+    full[1000]?.cpuMs && full[10_000]?.cpuMs ? round(full[10_000].cpuMs / full[1000].cpuMs, 2) : null;
   const results = { targets: TARGETS, full, ratio10kTo1k: { wall: ratio, cpu: cpuRatio }, incremental };
   await writeResults('build', results);
   await writeSection('Build', markdown(full, incremental, ratio, cpuRatio, machineLine(machine)));
@@ -93,11 +122,29 @@ function markdown(
   const name = (n: string) => (n === '30' ? '30 (example)' : Number(n).toLocaleString('en'));
   const rows = sizes.map((n) => {
     const s = full[n]!;
-    return [name(n), s.runs, fmtS(s.wallMs), fmtS(s.cpuMs), fmtMB(s.maxRssMB), s.extracted, s.trends, s.tools];
+    return [
+      name(n),
+      s.runs,
+      fmtS(s.wallMs),
+      fmtS(s.cpuMs),
+      fmtMB(s.maxRssMB),
+      s.extracted,
+      s.trends,
+      s.tools,
+    ];
   });
   if (incremental) {
     const s = incremental;
-    rows.push(['1,000, one note changed', s.runs, fmtS(s.wallMs), fmtS(s.cpuMs), fmtMB(s.maxRssMB), s.extracted, s.trends, s.tools]);
+    rows.push([
+      '1,000, one note changed',
+      s.runs,
+      fmtS(s.wallMs),
+      fmtS(s.cpuMs),
+      fmtMB(s.maxRssMB),
+      s.extracted,
+      s.trends,
+      s.tools,
+    ]);
   }
   const stageNames = [...new Set(Object.values(full).flatMap((s) => Object.keys(s.stagesMs)))];
   const stageRows = stageNames.map((stage) => [
@@ -108,15 +155,39 @@ function markdown(
   const f30 = full['30'];
   const f10k = full['10000'];
   const targets = [
-    ['30 sessions (example corpus)', '≤ 2 s', f30 ? `${fmtS(f30.wallMs)} s` : 'n/a', verdict(f30 ? f30.wallMs <= TARGETS.example30Ms : null)],
-    ['10 000 / 1 000 time ratio', '≤ 12', ratio === null ? 'n/a' : `${ratio} (CPU ${cpuRatio ?? 'n/a'})`, verdict(ratio === null ? null : ratio <= TARGETS.ratio10kTo1k)],
-    ['10 000 sessions', '≤ 60 s', f10k ? `${fmtS(f10k.wallMs)} s` : 'n/a', verdict(f10k ? f10k.wallMs <= TARGETS.build10kMs : null)],
-    ['10 000 sessions, peak RSS', '≤ 1 GB', f10k ? fmtMB(f10k.maxRssMB) : 'n/a', verdict(f10k?.maxRssMB ? f10k.maxRssMB <= TARGETS.rss10kMB : null)],
+    [
+      '30 sessions (example corpus)',
+      '≤ 2 s',
+      f30 ? `${fmtS(f30.wallMs)} s` : 'n/a',
+      verdict(f30 ? f30.wallMs <= TARGETS.example30Ms : null),
+    ],
+    [
+      '10 000 / 1 000 time ratio',
+      '≤ 12',
+      ratio === null ? 'n/a' : `${ratio} (CPU ${cpuRatio ?? 'n/a'})`,
+      verdict(ratio === null ? null : ratio <= TARGETS.ratio10kTo1k),
+    ],
+    [
+      '10 000 sessions',
+      '≤ 60 s',
+      f10k ? `${fmtS(f10k.wallMs)} s` : 'n/a',
+      verdict(f10k ? f10k.wallMs <= TARGETS.build10kMs : null),
+    ],
+    [
+      '10 000 sessions, peak RSS',
+      '≤ 1 GB',
+      f10k ? fmtMB(f10k.maxRssMB) : 'n/a',
+      verdict(f10k?.maxRssMB ? f10k.maxRssMB <= TARGETS.rss10kMB : null),
+    ],
     [
       'one changed note of 1 000',
       '1 extraction, ≤ 10 % of full',
-      incremental ? `${incremental.extracted} extraction(s), ${(incremental.share * 100).toFixed(1)} %` : 'n/a',
-      verdict(incremental ? incremental.extracted === 1 && incremental.share <= TARGETS.incrementalShare : null),
+      incremental
+        ? `${incremental.extracted} extraction(s), ${(incremental.share * 100).toFixed(1)} %`
+        : 'n/a',
+      verdict(
+        incremental ? incremental.extracted === 1 && incremental.share <= TARGETS.incrementalShare : null,
+      ),
     ],
   ];
   return [

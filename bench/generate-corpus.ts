@@ -43,16 +43,98 @@ const SEMINARS = [
   { name: '2025 DataConf Shenzhen', date: [2025, 11, 7] },
   { name: '2026 CloudWeek Singapore', date: [2026, 3, 3] },
 ] as const;
-const ZH_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
-const ZH_GIVEN = ['伟', '芳', '敏', '静', '磊', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞', '平', '文', '华', '宇', '晨', '欣', '然'];
-const EN_FIRST = ['Alice', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maya', 'Nikhil', 'Olga', 'Pedro'];
-const EN_LAST = ['Anders', 'Brooks', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Novak', 'Okafor', 'Patel'];
-const ZH_ORG = [['星', '云', '深', '智', '蓝', '光', '海', '极'], ['图', '帆', '瀚', '澜', '启', '翼', '衡', '象'], ['科技', '智能', '数据', '网络']];
-const EN_ORG = [['Northwind', 'Bluefin', 'Helios', 'Quartz', 'Lumen', 'Orbit', 'Cedar', 'Vertex', 'Harbor'], ['Labs', 'Systems', 'Data', 'Cloud']];
+const ZH_SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+];
+const ZH_GIVEN = [
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '文',
+  '华',
+  '宇',
+  '晨',
+  '欣',
+  '然',
+];
+const EN_FIRST = [
+  'Alice',
+  'Ben',
+  'Carla',
+  'David',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Nikhil',
+  'Olga',
+  'Pedro',
+];
+const EN_LAST = [
+  'Anders',
+  'Brooks',
+  'Chen',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Patel',
+];
+const ZH_ORG = [
+  ['星', '云', '深', '智', '蓝', '光', '海', '极'],
+  ['图', '帆', '瀚', '澜', '启', '翼', '衡', '象'],
+  ['科技', '智能', '数据', '网络'],
+];
+const EN_ORG = [
+  ['Northwind', 'Bluefin', 'Helios', 'Quartz', 'Lumen', 'Orbit', 'Cedar', 'Vertex', 'Harbor'],
+  ['Labs', 'Systems', 'Data', 'Cloud'],
+];
 
 /** Generates a corpus in memory; the same options always give the same bytes. */
 export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
-  if (!Number.isInteger(options.n) || options.n < 1) throw new RangeError(`n must be a positive integer, not ${options.n}`);
+  if (!Number.isInteger(options.n) || options.n < 1)
+    throw new RangeError(`n must be a positive integer, not ${options.n}`);
   const rng = createRng(options.seed);
   const zhShare = options.zhShare ?? 0.6;
   const width = Math.max(5, String(options.n).length);
@@ -92,12 +174,18 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
 }
 
 /** Writes a generated corpus under `outDir` (created if needed) and, if asked, its labels as JSON. */
-export async function writeCorpus(corpus: GeneratedCorpus, outDir: string, labelsFile?: string): Promise<void> {
+export async function writeCorpus(
+  corpus: GeneratedCorpus,
+  outDir: string,
+  labelsFile?: string,
+): Promise<void> {
   const dirs = new Set(corpus.files.map((f) => path.dirname(path.join(outDir, f.path))));
   for (const dir of dirs) await fs.mkdir(dir, { recursive: true });
   // Bounded batches: 10 000 open files at once would exhaust descriptors.
   for (let i = 0; i < corpus.files.length; i += 256) {
-    await Promise.all(corpus.files.slice(i, i + 256).map((f) => fs.writeFile(path.join(outDir, f.path), f.content)));
+    await Promise.all(
+      corpus.files.slice(i, i + 256).map((f) => fs.writeFile(path.join(outDir, f.path), f.content)),
+    );
   }
   if (labelsFile) {
     await fs.mkdir(path.dirname(labelsFile), { recursive: true });
@@ -106,7 +194,8 @@ export async function writeCorpus(corpus: GeneratedCorpus, outDir: string, label
 }
 
 function speaker(rng: Rng, language: 'zh' | 'en'): string {
-  if (language === 'zh') return rng.pick(ZH_SURNAMES) + rng.pick(ZH_GIVEN) + (rng.chance(0.6) ? rng.pick(ZH_GIVEN) : '');
+  if (language === 'zh')
+    return rng.pick(ZH_SURNAMES) + rng.pick(ZH_GIVEN) + (rng.chance(0.6) ? rng.pick(ZH_GIVEN) : '');
   return `${rng.pick(EN_FIRST)} ${rng.pick(EN_LAST)}`;
 }
 
@@ -124,7 +213,10 @@ function hex(rng: Rng): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -148,7 +240,9 @@ async function main(argv: string[]): Promise<void> {
   const zhShare = values.zh === undefined ? undefined : Number(values.zh);
   const corpus = generateCorpus({ n, seed, name: path.basename(path.resolve(values.out)), zhShare });
   await writeCorpus(corpus, values.out, values.labels);
-  process.stderr.write(`wrote ${corpus.files.length} notes to ${values.out}${values.labels ? ` and labels to ${values.labels}` : ''}\n`);
+  process.stderr.write(
+    `wrote ${corpus.files.length} notes to ${values.out}${values.labels ? ` and labels to ${values.labels}` : ''}\n`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

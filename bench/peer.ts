@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
-import { agentText } from '../agents/text-adapter.js';
 import { offlineAgents } from '../agents/engines.js';
+import { agentText } from '../agents/text-adapter.js';
 import { loadCorpus } from '../shared/corpus/index.js';
 import { LabelsSchema, type Report } from '../shared/schemas/index.js';
 import { openStore } from '../shared/store/index.js';
@@ -20,8 +20,8 @@ import { insightKey } from '../shared/store/types.js';
 import { builtStore, CLI, ensureDist } from './lib/fixtures.js';
 import { machineLine } from './lib/machine.js';
 import { stdioClient, timedCall } from './lib/mcp-clients.js';
-import { benchQueries, type LabelledQuery } from './lib/queries.js';
 import { type HitRef, ThemeJudge } from './lib/quality.js';
+import { benchQueries, type LabelledQuery } from './lib/queries.js';
 import { log, table, writeResults, writeSection } from './lib/report.js';
 import { round, type Summary, summarize } from './lib/stats.js';
 
@@ -47,25 +47,60 @@ export async function run(): Promise<void> {
   const queries = benchQueries();
 
   const memoryDir = await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-memory-'));
-  const memoryServer = createRequire(import.meta.url).resolve('@modelcontextprotocol/server-memory/dist/index.js');
-  const memory = await stdioClient(process.execPath, [memoryServer], { MEMORY_FILE_PATH: path.join(memoryDir, 'memory.jsonl') });
-  const trends = await stdioClient(process.execPath, [CLI, 'serve', 'trends', '--store', `file:${built.store}`, '--log-level', 'warn']);
+  const memoryServer = createRequire(import.meta.url).resolve(
+    '@modelcontextprotocol/server-memory/dist/index.js',
+  );
+  const memory = await stdioClient(process.execPath, [memoryServer], {
+    MEMORY_FILE_PATH: path.join(memoryDir, 'memory.jsonl'),
+  });
+  const trends = await stdioClient(process.execPath, [
+    CLI,
+    'serve',
+    'trends',
+    '--store',
+    `file:${built.store}`,
+    '--log-level',
+    'warn',
+  ]);
   try {
     let started = performance.now();
     for (let i = 0; i < entities.length; i += BATCH) {
       await timedCall(memory, 'create_entities', { entities: entities.slice(i, i + BATCH) });
     }
     const memoryLoadMs = performance.now() - started;
-    log('peer', `memory server loaded with ${entities.length} entities in ${(memoryLoadMs / 1000).toFixed(1)} s`);
+    log(
+      'peer',
+      `memory server loaded with ${entities.length} entities in ${(memoryLoadMs / 1000).toFixed(1)} s`,
+    );
     started = performance.now();
     await timedCall(trends, 'search', { query: queries[0]!.query, limit: TOP });
     const trendsFirstMs = performance.now() - started;
 
-    const ours = await measure(trends, queries, (q) => ['search', { query: q.query, limit: TOP }], (r) => trendHits(r));
-    const peer = await measure(memory, queries, (q) => ['search_nodes', { query: q.query }], (r) => memoryHits(r));
-    const sessionsOnly = await measure(trends, queries, (q) => ['search', { query: q.query, limit: TOP, kind: 'session' }], (r) => trendHits(r), 1);
+    const ours = await measure(
+      trends,
+      queries,
+      (q) => ['search', { query: q.query, limit: TOP }],
+      (r) => trendHits(r),
+    );
+    const peer = await measure(
+      memory,
+      queries,
+      (q) => ['search_nodes', { query: q.query }],
+      (r) => memoryHits(r),
+    );
+    const sessionsOnly = await measure(
+      trends,
+      queries,
+      (q) => ['search', { query: q.query, limit: TOP, kind: 'session' }],
+      (r) => trendHits(r),
+      1,
+    );
 
-    const quality = (hits: HitRef[][]) => round(queries.reduce((s, q, i) => s + judge.precisionAt(hits[i]!, q.theme, TOP), 0) / queries.length, 3);
+    const quality = (hits: HitRef[][]) =>
+      round(
+        queries.reduce((s, q, i) => s + judge.precisionAt(hits[i]!, q.theme, TOP), 0) / queries.length,
+        3,
+      );
     const found = (hits: HitRef[][]) => hits.filter((h) => h.length > 0).length;
     const speedup = round(peer.latency.p50 / ours.latency.p50, 1);
     const results = {
@@ -74,7 +109,12 @@ export async function run(): Promise<void> {
       memoryServer: '@modelcontextprotocol/server-memory',
       memoryLoadMs: Math.round(memoryLoadMs),
       trendsFirstCallMs: Math.round(trendsFirstMs),
-      latency: { trendscope: ours.latency, memory: peer.latency, speedupP50: speedup, speedupP99: round(peer.latency.p99 / ours.latency.p99, 1) },
+      latency: {
+        trendscope: ours.latency,
+        memory: peer.latency,
+        speedupP50: speedup,
+        speedupP99: round(peer.latency.p99 / ours.latency.p99, 1),
+      },
       quality: {
         metric: `share of the top ${TOP} hits whose sessions are mostly of the query's labelled theme (missing hits count as misses)`,
         trendscope: quality(ours.hits),
@@ -87,7 +127,10 @@ export async function run(): Promise<void> {
     };
     await writeResults('peer', results);
     await writeSection('Peer: memory server', markdown(results, ours.latency, peer.latency));
-    log('peer', `p50 ${ours.latency.p50} ms vs ${peer.latency.p50} ms (${speedup}×); quality ${results.quality.trendscope} vs ${results.quality.memory}`);
+    log(
+      'peer',
+      `p50 ${ours.latency.p50} ms vs ${peer.latency.p50} ms (${speedup}×); quality ${results.quality.trendscope} vs ${results.quality.memory}`,
+    );
   } finally {
     await Promise.allSettled([memory.close(), trends.close()]);
     await fs.rm(memoryDir, { recursive: true, force: true });
@@ -95,7 +138,10 @@ export async function run(): Promise<void> {
 }
 
 /** The published report, and one memory entity per session: title, summary and tool names. */
-async function loadItems(storeDir: string, corpusDir: string): Promise<{ report: Report; entities: Entity[] }> {
+async function loadItems(
+  storeDir: string,
+  corpusDir: string,
+): Promise<{ report: Report; entities: Entity[] }> {
   const store = await openStore(`file:${storeDir}`, { role: 'cli' });
   try {
     const report = await store.getReport('latest');
@@ -107,7 +153,11 @@ async function loadItems(storeDir: string, corpusDir: string): Promise<{ report:
     const entities = corpus.sessions.map((session, i) => {
       const insight = insights[i];
       const tools = [...new Set(insight?.tools.map((t) => t.name) ?? [])];
-      return { name: session.id, entityType: 'session', observations: [session.title, insight?.summary.text ?? '', ...tools].filter(Boolean) };
+      return {
+        name: session.id,
+        entityType: 'session',
+        observations: [session.title, insight?.summary.text ?? '', ...tools].filter(Boolean),
+      };
     });
     return { report, entities };
   } finally {
@@ -119,7 +169,13 @@ type Call = (q: LabelledQuery) => [string, Record<string, unknown>];
 type Result = Awaited<ReturnType<Client['callTool']>>;
 
 /** Latency over ROUNDS passes (after a warm-up pass that also records the hits of each query). */
-async function measure(client: Client, queries: LabelledQuery[], call: Call, hitsOf: (r: Result) => HitRef[], rounds = ROUNDS) {
+async function measure(
+  client: Client,
+  queries: LabelledQuery[],
+  call: Call,
+  hitsOf: (r: Result) => HitRef[],
+  rounds = ROUNDS,
+) {
   const hits: HitRef[][] = [];
   const hitCounts: number[] = [];
   for (const q of queries) {
@@ -148,10 +204,30 @@ function memoryHits(result: Result): HitRef[] {
   return (content?.entities ?? []).map((e) => ({ kind: 'session', id: e.name }));
 }
 
-function markdown(results: Record<string, unknown> & { quality: Record<string, unknown> }, ours: Summary, peer: Summary): string {
-  const q = results.quality as { metric: string; trendscope: number; trendscopeSessionsOnly: number; memory: number; memoryMeanHits: number; queriesWithHits: { trendscope: number; memory: number } };
+function markdown(
+  results: Record<string, unknown> & { quality: Record<string, unknown> },
+  ours: Summary,
+  peer: Summary,
+): string {
+  const q = results.quality as {
+    metric: string;
+    trendscope: number;
+    trendscopeSessionsOnly: number;
+    memory: number;
+    memoryMeanHits: number;
+    queriesWithHits: { trendscope: number; memory: number };
+  };
   const speedup = round(peer.p50 / ours.p50, 1);
-  const row = (name: string, s: Summary, quality: number, withHits: number) => [name, s.n, s.p50, s.p90, s.p99, s.max, quality, withHits];
+  const row = (name: string, s: Summary, quality: number, withHits: number) => [
+    name,
+    s.n,
+    s.p50,
+    s.p90,
+    s.p99,
+    s.max,
+    quality,
+    withHits,
+  ];
   return [
     `Command: \`npm run bench -- peer\` (bench/peer.ts), ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${machineLine()}.`,
@@ -161,7 +237,16 @@ function markdown(results: Record<string, unknown> & { quality: Record<string, u
       `${results.queries} queries × ${ROUNDS} rounds after a warm-up. Quality: ${q.metric}; the queries are labelled with the theme they were drawn from.`,
     '',
     table(
-      ['server / tool', 'calls', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', `on-theme top-${TOP}`, 'queries with hits'],
+      [
+        'server / tool',
+        'calls',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        `on-theme top-${TOP}`,
+        'queries with hits',
+      ],
       [
         row('trendscope `search`', ours, q.trendscope, q.queriesWithHits.trendscope),
         row('memory `search_nodes`', peer, q.memory, q.queriesWithHits.memory),

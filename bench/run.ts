@@ -10,7 +10,12 @@ const SUITE = ['build', 'search', 'peer', 'store'];
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const available = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && /export async function run\(/.test(readFileSync(`${dir}${f}`, 'utf8')))
+  .filter(
+    (f) =>
+      f.endsWith('.ts') &&
+      f !== 'run.ts' &&
+      /export async function run\(/.test(readFileSync(`${dir}${f}`, 'utf8')),
+  )
   .map((f) => f.slice(0, -3))
   .sort();
 const name = process.argv[2];

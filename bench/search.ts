@@ -37,10 +37,17 @@ export async function run(): Promise<void> {
   const index = await cache.resolve('latest');
   if (!index) throw new Error(`no published report in ${store}`);
   const coldLoadMs = performance.now() - started;
-  results.report = { id: index.id, sessions: index.report.totalSessions, trends: index.report.trends.length, tools: index.report.tools.length, claims: index.claims.length };
+  results.report = {
+    id: index.id,
+    sessions: index.report.totalSessions,
+    trends: index.report.trends.length,
+    tools: index.report.tools.length,
+    claims: index.claims.length,
+  };
   log('search', `report ${index.id} loaded and indexed in ${coldLoadMs.toFixed(0)} ms`);
   // What the tool does: every hit ranked, passages for the page shown.
-  const searchPage = (q: string) => index.fillSnippets(index.search(q, {}, { snippets: false }).slice(0, LIMIT), q);
+  const searchPage = (q: string) =>
+    index.fillSnippets(index.search(q, {}, { snippets: false }).slice(0, LIMIT), q);
   for (const q of queries) searchPage(q); // warm-up
   const direct: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -63,20 +70,38 @@ export async function run(): Promise<void> {
   log('search', `in-process: index p50 ${summarize(direct).p50} ms, MCP p50 ${linked.warm.p50} ms`);
 
   // stdio: a spawned trend server, one request at a time (one pipe).
-  const stdio = await stdioClient(process.execPath, [CLI, 'serve', 'trends', '--store', `file:${store}`, '--log-level', 'warn']);
+  const stdio = await stdioClient(process.execPath, [
+    CLI,
+    'serve',
+    'trends',
+    '--store',
+    `file:${store}`,
+    '--log-level',
+    'warn',
+  ]);
   const overStdio = await measureSequential(stdio, queries, args);
   await stdio.close();
   log('search', `stdio: first call ${overStdio.firstMs.toFixed(0)} ms, p50 ${overStdio.warm.p50} ms`);
 
   // HTTP: a spawned trend server, 16 clients each with one request in flight.
   const http = await spawnHttpTrendServer(store);
-  let overHttp: { firstMs: number; single: Summary; concurrent: Summary; requestsPerSecond: number; ping: Summary; pingPerSecond: number };
+  let overHttp: {
+    firstMs: number;
+    single: Summary;
+    concurrent: Summary;
+    requestsPerSecond: number;
+    ping: Summary;
+    pingPerSecond: number;
+  };
   try {
     overHttp = await measureHttp(http.url, queries, args);
   } finally {
     await http.stop();
   }
-  log('search', `http ×${HTTP_CLIENTS}: p50 ${overHttp.concurrent.p50} ms, p99 ${overHttp.concurrent.p99} ms`);
+  log(
+    'search',
+    `http ×${HTTP_CLIENTS}: p50 ${overHttp.concurrent.p50} ms, p99 ${overHttp.concurrent.p99} ms`,
+  );
 
   Object.assign(results, {
     targets: TARGETS,
@@ -94,16 +119,30 @@ export async function run(): Promise<void> {
     },
   });
   await writeResults('search', results);
-  await writeSection('Search', markdown(results, { direct: summarize(direct, 3), linked: linked.warm, stdio: overStdio.warm, stdioFirst: overStdio.firstMs, ...overHttp }));
+  await writeSection(
+    'Search',
+    markdown(results, {
+      direct: summarize(direct, 3),
+      linked: linked.warm,
+      stdio: overStdio.warm,
+      stdioFirst: overStdio.firstMs,
+      ...overHttp,
+    }),
+  );
   log('search', 'done: bench/results/search.json, BENCHMARKS.md (Search)');
 }
 
 /** First call (cold: the server loads and indexes the report), then ROUNDS passes over the queries. */
-async function measureSequential(client: Client, queries: string[], args: (q: string) => Record<string, unknown>) {
+async function measureSequential(
+  client: Client,
+  queries: string[],
+  args: (q: string) => Record<string, unknown>,
+) {
   const first = await timedCall(client, 'search', args(queries[0]!));
   for (const q of queries) await timedCall(client, 'search', args(q)); // warm-up
   const times: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) for (const q of queries) times.push((await timedCall(client, 'search', args(q))).ms);
+  for (let r = 0; r < ROUNDS; r++)
+    for (const q of queries) times.push((await timedCall(client, 'search', args(q))).ms);
   return { firstMs: first.ms, warm: summarize(times, 3) };
 }
 
@@ -170,7 +209,15 @@ function markdown(
   },
 ): string {
   const report = results.report as { id: string; trends: number; tools: number; claims: number };
-  const row = (name: string, s: Summary, first?: number) => [name, s.n, s.p50, s.p90, s.p99, s.max, first === undefined ? '' : Math.round(first)];
+  const row = (name: string, s: Summary, first?: number) => [
+    name,
+    s.n,
+    s.p50,
+    s.p90,
+    s.p99,
+    s.max,
+    first === undefined ? '' : Math.round(first),
+  ];
   const ok = m.concurrent.p50 <= TARGETS.httpP50Ms && m.concurrent.p99 <= TARGETS.httpP99Ms;
   return [
     `Command: \`npm run bench -- search\` (bench/search.ts), ${new Date().toISOString().slice(0, 10)}.`,

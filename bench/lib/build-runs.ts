@@ -49,7 +49,9 @@ export async function buildOnce(corpus: string, store?: string): Promise<BuildRu
     // 1 is also a built report with verification warnings: the run manifest tells them apart.
     const manifest = await latestManifest(dir).catch(() => undefined);
     if ((cost.exitCode !== 0 && cost.exitCode !== 1) || manifest?.status !== 'succeeded') {
-      throw new Error(`trendscope build exited with ${cost.exitCode} (run ${manifest?.status ?? 'not recorded'}):\n${cost.stderr.slice(-3000)}`);
+      throw new Error(
+        `trendscope build exited with ${cost.exitCode} (run ${manifest?.status ?? 'not recorded'}):\n${cost.stderr.slice(-3000)}`,
+      );
     }
     return { cost, manifest, store: dir };
   } finally {

@@ -39,13 +39,18 @@ export function summarizeProfile(file: string): {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
 
   const fn = new Map<string, ProfileRow>();
   const files = new Map<string, ProfileRow>();
   const row = (map: Map<string, ProfileRow>, name: string) => {
     let r = map.get(name);
-    if (!r) map.set(name, (r = { name, selfMs: 0, totalMs: 0 }));
+    if (!r) {
+      r = { name, selfMs: 0, totalMs: 0 };
+      map.set(name, r);
+    }
     return r;
   };
   let totalUs = 0;

@@ -126,7 +126,10 @@ export class CorpusIndex {
           return session !== undefined && this.matches(session, filters);
         }
       : undefined;
-    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, { snippets: options.snippets ?? true, accept })) {
+    for (const match of this.textIndex().search(query, MAX_SESSION_HITS, {
+      snippets: options.snippets ?? true,
+      accept,
+    })) {
       const session = this.byId.get(match.id);
       if (!session) continue;
       hits.push({ session, score: match.score, snippet: match.snippet, terms: match.terms });

@@ -23,7 +23,11 @@ export interface TextSearch {
    * The best `limit` matches that `accept` keeps (all by default); `snippets: false` skips the
    * passages, the costly part with many hits.
    */
-  search(query: string, limit: number, options?: { snippets?: boolean; accept?: (id: string) => boolean }): TextMatch[];
+  search(
+    query: string,
+    limit: number,
+    options?: { snippets?: boolean; accept?: (id: string) => boolean },
+  ): TextMatch[];
   /** The passage of a match found without snippets. */
   snippet(match: Pick<TextMatch, 'id' | 'terms'>, query: string): string;
 }

@@ -139,7 +139,10 @@ export class ReportIndex {
           }
         : undefined;
     const hits: ReportHit[] = [];
-    for (const match of this.text.search(query, MAX_SEARCH_HITS, { snippets: options.snippets ?? true, accept })) {
+    for (const match of this.text.search(query, MAX_SEARCH_HITS, {
+      snippets: options.snippets ?? true,
+      accept,
+    })) {
       const doc = this.docs.get(match.id);
       if (!doc) continue;
       const hit: ReportHit = {

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/server';
-import { shareOutputSchemas } from '../shared/shared-output-schemas.js';
 import { SERVER_VERSION } from '../shared/server-info.js';
+import { shareOutputSchemas } from '../shared/shared-output-schemas.js';
 import { type TrendsServerDeps, trendsContext } from './context.js';
 import { registerPrompts } from './prompts/index.js';
 import { registerResources } from './resources/index.js';

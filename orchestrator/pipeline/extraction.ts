@@ -55,16 +55,22 @@ export async function cachedInsight(
 }
 
 /**
- * Reads the insight of every task from the trend store, in task order, `concurrency` at a time; a
- * missing one is an error naming `missingHint` (the store is the truth, not what a worker said).
+ * Reads the insight of every task from the trend store, in task order, `concurrency` at a time
+ * (reads already started are reused, by cache key); a missing one is an error naming `missingHint`
+ * (the store is the truth, not what a worker said).
  */
 export async function readInsights(
   tasks: ExtractionTask[],
-  ctx: AgentContext,
-  options: { concurrency: number; missingHint: string },
+  ctx: Pick<AgentContext, 'trends' | 'signal'>,
+  options: {
+    concurrency: number;
+    missingHint: string;
+    started?: Map<string, Promise<SessionInsight | null>>;
+  },
 ): Promise<Map<string, SessionInsight>> {
   const limit = pLimit(options.concurrency);
-  const found = await Promise.all(tasks.map((task) => limit(() => cachedInsight(ctx, task.cacheKey))));
+  const read = (key: string) => options.started?.get(key) ?? limit(() => cachedInsight(ctx, key));
+  const found = await Promise.all(tasks.map((task) => read(task.cacheKey)));
   const missing = tasks.filter((_, i) => found[i] === null);
   if (missing.length > 0) {
     const ids = missing.slice(0, 5).map((t) => t.session.id);

@@ -15,6 +15,8 @@ export interface TrackerDeps {
   insightExists(task: ExtractionTask): Promise<boolean>;
   /** Adds the task's job again (it vanished without an insight, e.g. Redis lost its data). */
   requeue(task: ExtractionTask): Promise<void>;
+  /** Told when a task is done, so its insight can be read while the others run. */
+  onDone?(task: ExtractionTask): void;
   /** Turns a Redis failure into the error the build stops with. */
   lost(error: unknown): StoreError;
   /** Period of the state check that backs up the event stream (default 1 s). */
@@ -65,6 +67,7 @@ export function waitForJobs(pending: Map<string, ExtractionTask>, deps: TrackerD
       const task = pending.get(jobId);
       if (!task) return;
       pending.delete(jobId);
+      deps.onDone?.(task);
       lastProgress = Date.now();
       progress.tick(task.session.id);
       if (pending.size === 0) finish();

@@ -106,6 +106,13 @@ async function runOnQueue(
     } satisfies ExtractionJob,
     opts: { jobId: jobIdFor(task.cacheKey) },
   });
+  // Insights are read back as their jobs finish, overlapping with the jobs still running.
+  const reads = new Map<string, Promise<SessionInsight | null>>();
+  const readBack = (task: ExtractionTask) => {
+    // A failed read is retried once all jobs are done (it then fails the build if it fails again).
+    const read = limit(() => cachedInsight(ctx, task.cacheKey)).catch(() => null);
+    reads.set(task.cacheKey, read);
+  };
   let graceful = false;
   try {
     // Redis answered a moment ago; if it went away since, the listener would wait for it forever.
@@ -131,6 +138,7 @@ async function runOnQueue(
       signal: ctx.signal,
       logger,
       lost,
+      onDone: readBack,
       insightExists: async (task) => (await cachedInsight(ctx, task.cacheKey)) !== null,
       requeue: (task) => queue.add(JOB_NAME, job(task).data, job(task).opts).then(() => undefined),
       ...(options.reconcileMs !== undefined ? { reconcileMs: options.reconcileMs } : {}),
@@ -139,8 +147,10 @@ async function runOnQueue(
   } finally {
     await closeQueue(queue, events, graceful);
   }
+  for (const [key, read] of reads) if ((await read) === null) reads.delete(key);
   const extracted = await readInsights(misses, ctx, {
     concurrency: READ_CONCURRENCY,
+    started: reads,
     missingHint:
       'the workers write to another trend store than this build reads: give them the same --store (and ?prefix=) as the build',
   });

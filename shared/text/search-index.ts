@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { AppError } from '../errors.js';
-import { exactSearch, type ScoredDoc } from './exact-search.js';
 import { simplifyMapped } from './convert.js';
+import { exactSearch, type ScoredDoc } from './exact-search.js';
 import { type FieldText, lowerSameLength, normOf, prepareFieldText } from './field-text.js';
 import {
   SEARCH_INDEX_VERSION,
@@ -75,7 +75,11 @@ export interface SearchIndex<T> {
   readonly size: number;
   search(query: string, options?: SearchOptions<T>): SearchHit<T>[];
   /** The snippet of one hit found with `snippets: false` (an unknown id gives an empty one). */
-  snippet(hit: Pick<SearchHit<T>, 'id' | 'terms'>, query: string, options?: Pick<SearchOptions<T>, 'fields'>): Snippet;
+  snippet(
+    hit: Pick<SearchHit<T>, 'id' | 'terms'>,
+    query: string,
+    options?: Pick<SearchOptions<T>, 'fields'>,
+  ): Snippet;
   toJSON(): SerializedSearchIndex;
 }
 
@@ -191,7 +195,10 @@ class Index<T> implements SearchIndex<T> {
     const accept = filter ? (id: string) => filter(this.records.get(id)?.stored as Partial<T>) : undefined;
     // Only the head of the ranking is ever reranked and paged.
     const head = offset + limit + RERANK_EXTRA;
-    const exact = exactSearch(this.ms as MiniSearch<unknown>, terms, this.boosts, fields, { accept, limit: head });
+    const exact = exactSearch(this.ms as MiniSearch<unknown>, terms, this.boosts, fields, {
+      accept,
+      limit: head,
+    });
     const run = (tolerant: boolean): ScoredDoc[] =>
       this.ms.search(query, {
         fields,
@@ -213,7 +220,11 @@ class Index<T> implements SearchIndex<T> {
     return page.map((r) => this.hit(r, terms, fields, withSnippets));
   }
 
-  snippet(hit: Pick<SearchHit<T>, 'id' | 'terms'>, query: string, options: Pick<SearchOptions<T>, 'fields'> = {}): Snippet {
+  snippet(
+    hit: Pick<SearchHit<T>, 'id' | 'terms'>,
+    query: string,
+    options: Pick<SearchOptions<T>, 'fields'> = {},
+  ): Snippet {
     const record = this.records.get(hit.id);
     if (!record) return { snippet: '', highlights: [] };
     const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../bench/generate-corpus.js';
 import { BODY_SIZE } from '../../bench/lib/compose-note.js';
 import { THEMES } from '../../bench/lib/themes.js';
-import { generateCorpus, writeCorpus } from '../../bench/generate-corpus.js';
 import { loadCorpus } from '../../shared/corpus/index.js';
 import { LabelsSchema } from '../../shared/schemas/index.js';
 
@@ -26,7 +26,8 @@ function digest(dir: string): string[] {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out.push(`${relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+      else
+        out.push(`${relative(dir, full)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
     }
   };
   walk(dir);
@@ -63,7 +64,8 @@ describe('generateCorpus', () => {
       expect(label.trend).toBeLessThanOrEqual(THEMES.length);
       expect(label.tools.length).toBeGreaterThan(0);
       for (const tool of label.tools) expect(`${session!.title}\n${session!.body}`).toContain(tool);
-      for (const field of [session!.speaker, session!.organization, session!.track, session!.date]) expect(field).toBeTruthy();
+      for (const field of [session!.speaker, session!.organization, session!.track, session!.date])
+        expect(field).toBeTruthy();
     }
   });
 

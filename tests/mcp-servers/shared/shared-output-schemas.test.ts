@@ -15,10 +15,14 @@ function server() {
     content: [{ type: 'text', text: String(a + b) }],
     structuredContent: { sum: a + b },
   }));
-  const multiply = s.registerTool('multiply', { inputSchema: Input, outputSchema: Other }, async ({ a, b }) => ({
-    content: [{ type: 'text', text: String(a * b) }],
-    structuredContent: { product: a * b },
-  }));
+  const multiply = s.registerTool(
+    'multiply',
+    { inputSchema: Input, outputSchema: Other },
+    async ({ a, b }) => ({
+      content: [{ type: 'text', text: String(a * b) }],
+      structuredContent: { product: a * b },
+    }),
+  );
   return { s, add, multiply };
 }
 
@@ -26,7 +30,10 @@ describe('shareOutputSchemas', () => {
   it('converts each output schema once across server instances', () => {
     const first = server();
     const second = server();
-    expect(first.add.outputSchemaJson).toMatchObject({ type: 'object', properties: { sum: { type: 'number' } } });
+    expect(first.add.outputSchemaJson).toMatchObject({
+      type: 'object',
+      properties: { sum: { type: 'number' } },
+    });
     expect(second.add.outputSchemaJson).toBe(first.add.outputSchemaJson);
     expect(second.multiply.outputSchemaJson).toBe(first.multiply.outputSchemaJson);
     expect(second.multiply.outputSchemaJson).not.toBe(second.add.outputSchemaJson);
@@ -40,7 +47,9 @@ describe('shareOutputSchemas', () => {
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(clientSide);
     const { tools } = await client.listTools();
-    expect(tools.find((t) => t.name === 'add')?.outputSchema).toMatchObject({ properties: { sum: { type: 'number' } } });
+    expect(tools.find((t) => t.name === 'add')?.outputSchema).toMatchObject({
+      properties: { sum: { type: 'number' } },
+    });
     const result = await client.callTool({ name: 'multiply', arguments: { a: 6, b: 7 } });
     expect(result.structuredContent).toEqual({ product: 42 });
     await client.close();

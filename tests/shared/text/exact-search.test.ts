@@ -68,7 +68,10 @@ describe('exactSearch', () => {
         const ours = exactSearch(ms as MiniSearch<unknown>, terms, BOOSTS, fields)!;
         const theirs = reference(ms, terms, fields);
         expect(ours.count).toBe(theirs.length);
-        expect(ours.top.map((r) => ({ ...r, terms: [...r.terms].sort() })), `${query} in ${fields}`).toEqual(theirs);
+        expect(
+          ours.top.map((r) => ({ ...r, terms: [...r.terms].sort() })),
+          `${query} in ${fields}`,
+        ).toEqual(theirs);
         const head = exactSearch(ms as MiniSearch<unknown>, terms, BOOSTS, fields, { limit: 7 })!;
         expect(head.count).toBe(theirs.length);
         expect(head.top.map((r) => r.id)).toEqual(theirs.slice(0, 7).map((r) => r.id));
