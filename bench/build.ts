@@ -6,9 +6,11 @@
  *
  * Run with `npm run bench -- build`; writes bench/results/build.json and the Build section of
  * BENCHMARKS.md. TRENDSCOPE_BENCH_SIZES (default `30,1000,10000`) and TRENDSCOPE_BENCH_RUNS
- * (default `5,3,3`) choose the corpora and the runs of each.
+ * (default `5,3,3`) choose the corpora and the runs of each; TRENDSCOPE_BENCH_PROFILE=1 adds one more
+ * run of the largest corpus under `node --cpu-prof` (not counted in the medians) and summarises it.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   type BuildRun,
@@ -18,6 +20,7 @@ import {
   summarizeBuilds,
   touchNote,
 } from './lib/build-runs.js';
+import { type ProfileRow, summarizeProfile } from './lib/cpu-profile.js';
 import { EXAMPLE_CORPUS, ensureDist, generatedCorpus } from './lib/fixtures.js';
 import { machineInfo, machineLine } from './lib/machine.js';
 import { log, table, writeResults, writeSection } from './lib/report.js';
@@ -90,13 +93,56 @@ export async function run(): Promise<void> {
     await fs.rm(store1k, { recursive: true, force: true });
   }
 
+  const profile =
+    process.env.TRENDSCOPE_BENCH_PROFILE === '1' ? await profileBuild(sizes[sizes.length - 1]!) : undefined;
+
   const ratio = full[1000] && full[10_000] ? round(full[10_000].wallMs / full[1000].wallMs, 2) : null;
   const cpuRatio =
     full[1000]?.cpuMs && full[10_000]?.cpuMs ? round(full[10_000].cpuMs / full[1000].cpuMs, 2) : null;
-  const results = { targets: TARGETS, full, ratio10kTo1k: { wall: ratio, cpu: cpuRatio }, incremental };
+  const results = {
+    targets: TARGETS,
+    full,
+    ratio10kTo1k: { wall: ratio, cpu: cpuRatio },
+    incremental,
+    profile,
+  };
   await writeResults('build', results);
-  await writeSection('Build', markdown(full, incremental, ratio, cpuRatio, machineLine(machine)));
+  await writeSection('Build', markdown(full, incremental, ratio, cpuRatio, machineLine(machine), profile));
   log('build', 'done: bench/results/build.json, BENCHMARKS.md (Build)');
+}
+
+interface ProfileSummary {
+  sessions: number;
+  sampledMs: number;
+  files: ProfileRow[];
+  functions: ProfileRow[];
+}
+
+/** One more build of the largest corpus under `node --cpu-prof`: where its time went, by file and function. */
+async function profileBuild(n: number): Promise<ProfileSummary> {
+  const corpus = n === 30 ? EXAMPLE_CORPUS : (await generatedCorpus(n)).dir;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-profile-'));
+  try {
+    const run = await buildOnce(corpus, undefined, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    await fs.rm(run.store, { recursive: true, force: true });
+    const [file] = (await fs.readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no CPU profile in ${dir}`);
+    const summary = summarizeProfile(path.join(dir, file));
+    const round = (r: ProfileRow) => ({
+      name: r.name,
+      selfMs: Math.round(r.selfMs),
+      totalMs: Math.round(r.totalMs),
+    });
+    log('build', `profiled a ${n}-session build: ${(summary.totalMs / 1000).toFixed(1)} s sampled`);
+    return {
+      sessions: n,
+      sampledMs: Math.round(summary.totalMs),
+      files: summary.files.slice(0, 15).map(round),
+      functions: summary.functions.slice(0, 15).map(round),
+    };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }
 
 function fmtMB(mb: number | null): string {
@@ -117,6 +163,7 @@ function markdown(
   ratio: number | null,
   cpuRatio: number | null,
   machine: string,
+  profile: ProfileSummary | undefined,
 ): string {
   const sizes = Object.keys(full);
   const name = (n: string) => (n === '30' ? '30 (example)' : Number(n).toLocaleString('en'));
@@ -204,5 +251,18 @@ function markdown(
     table(['stage', ...sizes.map(name), ...(incremental ? ['1,000 incremental'] : [])], stageRows),
     '',
     table(['target', 'goal', 'measured', ''], targets, '---|---|---:|---'),
+    ...(profile ? ['', ...profileMarkdown(profile)] : []),
   ].join('\n');
+}
+
+function profileMarkdown(profile: ProfileSummary): string[] {
+  const rows = (list: ProfileRow[]) =>
+    list.slice(0, 10).map((r) => [`\`${r.name}\``, fmtS(r.selfMs), fmtS(r.totalMs)]);
+  return [
+    `Profile of one more ${profile.sessions.toLocaleString('en')}-session build under \`node --cpu-prof\` (wall-clock samples, ${fmtS(profile.sampledMs)} s; self and inclusive seconds):`,
+    '',
+    table(['file', 'self', 'inclusive'], rows(profile.files)),
+    '',
+    table(['function', 'self', 'inclusive'], rows(profile.functions)),
+  ];
 }

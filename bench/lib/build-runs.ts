@@ -40,12 +40,16 @@ export async function latestManifest(store: string): Promise<RunManifest> {
   return manifests[0];
 }
 
-/** Runs the built CLI once on `corpus` with the given store (a new temp store when omitted). */
-export async function buildOnce(corpus: string, store?: string): Promise<BuildRun & { store: string }> {
+/** Runs the built CLI once on `corpus` with the given store (a new temp store when omitted) and Node options. */
+export async function buildOnce(
+  corpus: string,
+  store?: string,
+  nodeArgs: readonly string[] = [],
+): Promise<BuildRun & { store: string }> {
   const dir = store ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-store-')));
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'trendscope-bench-site-'));
   try {
-    const cost = await runTimed(process.execPath, buildArgs(corpus, out, dir));
+    const cost = await runTimed(process.execPath, [...nodeArgs, ...buildArgs(corpus, out, dir)]);
     // 1 is also a built report with verification warnings: the run manifest tells them apart.
     const manifest = await latestManifest(dir).catch(() => undefined);
     if ((cost.exitCode !== 0 && cost.exitCode !== 1) || manifest?.status !== 'succeeded') {

@@ -102,16 +102,21 @@ export function buildArgs(corpus: string, out: string, store: string): string[] 
   ];
 }
 
+// Stores rebuilt by this process: TRENDSCOPE_BENCH_FRESH rebuilds each once, not once per benchmark.
+const rebuilt = new Set<string>();
+
 /**
  * A file store holding a published report of the generated `n`-session corpus, built once with the
- * CLI and kept in WORK_DIR (set TRENDSCOPE_BENCH_FRESH=1 to rebuild it).
+ * CLI and kept in WORK_DIR (TRENDSCOPE_BENCH_FRESH=1 rebuilds it once per process).
  */
 export async function builtStore(n: number): Promise<{ store: string; corpus: string; labels: string }> {
   const corpus = await generatedCorpus(n);
   const base = path.join(path.dirname(corpus.dir), 'built');
   const store = path.join(base, 'store');
   const marker = path.join(base, '.complete');
-  if (process.env.TRENDSCOPE_BENCH_FRESH === '1' || !(await fs.stat(marker).catch(() => null))) {
+  const fresh = process.env.TRENDSCOPE_BENCH_FRESH === '1' && !rebuilt.has(base);
+  if (fresh || !(await fs.stat(marker).catch(() => null))) {
+    rebuilt.add(base);
     await ensureDist();
     await fs.rm(base, { recursive: true, force: true });
     log('setup', `building the ${n}-session report once (kept in ${base})…`);
