@@ -14,7 +14,12 @@ interface Setting<T> {
 
 /** Every setting of the product, its CLI option, its environment variable and its default. */
 export const SETTINGS = {
-  store: { option: '--store', env: 'TRENDSCOPE_STORE', default: 'file:.trendscope', schema: z.string().min(1) },
+  store: {
+    option: '--store',
+    env: 'TRENDSCOPE_STORE',
+    default: 'file:.trendscope',
+    schema: z.string().min(1),
+  },
   engine: {
     option: '--engine',
     env: 'TRENDSCOPE_ENGINE',
@@ -37,7 +42,11 @@ export const SETTINGS = {
     option: '--max-file-bytes',
     env: 'TRENDSCOPE_MAX_FILE_BYTES',
     default: 1024 * 1024,
-    schema: z.coerce.number().int().min(1024).max(64 * 1024 * 1024),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024),
   },
   logLevel: {
     option: '--log-level',

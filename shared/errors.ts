@@ -18,7 +18,11 @@ export class ConfigError extends AppError {}
 export class CorpusError extends AppError {
   readonly file: string | undefined;
 
-  constructor(code: string, message: string, options: { cause?: unknown; hint?: string; file?: string } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { cause?: unknown; hint?: string; file?: string } = {},
+  ) {
     super(code, message, options);
     this.file = options.file;
   }

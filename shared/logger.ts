@@ -27,7 +27,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const emit = (lvl: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (LOG_LEVELS.indexOf(lvl) < threshold) return;
     if (options.json) {
-      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, scope: options.scope, message, ...fields }));
+      write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: lvl,
+          scope: options.scope,
+          message,
+          ...fields,
+        }),
+      );
       return;
     }
     const scope = options.scope ? `[${options.scope}] ` : '';
@@ -40,7 +48,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
-    child: (scope) => createLogger({ ...options, scope: options.scope ? `${options.scope}:${scope}` : scope }),
+    child: (scope) =>
+      createLogger({ ...options, scope: options.scope ? `${options.scope}:${scope}` : scope }),
   };
 }
 

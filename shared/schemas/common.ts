@@ -25,7 +25,9 @@ export const EvidenceSchema = z
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** Languages the corpus loader and the text toolkit recognise. */
-export const LanguageSchema = z.enum(['zh', 'en']).describe('Language of a session: zh (Chinese) or en (English)');
+export const LanguageSchema = z
+  .enum(['zh', 'en'])
+  .describe('Language of a session: zh (Chinese) or en (English)');
 export type Language = z.infer<typeof LanguageSchema>;
 
 /** Output locales of a report. */
@@ -34,6 +36,16 @@ export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Categories of tools in the catalogue. */
 export const ToolKindSchema = z
-  .enum(['framework', 'protocol', 'model', 'product', 'platform', 'hardware', 'dataset', 'organization', 'library'])
+  .enum([
+    'framework',
+    'protocol',
+    'model',
+    'product',
+    'platform',
+    'hardware',
+    'dataset',
+    'organization',
+    'library',
+  ])
   .describe('Kind of tool, product or platform');
 export type ToolKind = z.infer<typeof ToolKindSchema>;

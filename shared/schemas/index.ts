@@ -1,5 +1,6 @@
-export { CitationSchema, ClaimSchema, TitledClaimSchema } from './claim.js';
 export type { Citation, Claim, TitledClaim } from './claim.js';
+export { CitationSchema, ClaimSchema, TitledClaimSchema } from './claim.js';
+export type { Evidence, Language, Locale, ToolKind } from './common.js';
 export {
   EvidenceSchema,
   IdSchema,
@@ -8,7 +9,7 @@ export {
   LocaleSchema,
   ToolKindSchema,
 } from './common.js';
-export type { Evidence, Language, Locale, ToolKind } from './common.js';
+export type { ApplicationItem, InsightItem, KeyPhrase, SessionInsight, ToolMention } from './insight.js';
 export {
   ApplicationItemSchema,
   InsightItemSchema,
@@ -16,9 +17,9 @@ export {
   SessionInsightSchema,
   ToolMentionSchema,
 } from './insight.js';
-export type { ApplicationItem, InsightItem, KeyPhrase, SessionInsight, ToolMention } from './insight.js';
-export { LabelsSchema } from './labels.js';
 export type { Labels } from './labels.js';
+export { LabelsSchema } from './labels.js';
+export type { Report, ReportSession, Visualization } from './report.js';
 export {
   REPORT_SCHEMA_VERSION,
   ReportSchema,
@@ -26,12 +27,11 @@ export {
   reportJsonSchema,
   VisualizationSchema,
 } from './report.js';
-export type { Report, ReportSession, Visualization } from './report.js';
-export { RunManifestSchema, StageRecordSchema, UsageSchema } from './run.js';
 export type { RunManifest, StageRecord, Usage } from './run.js';
-export { CorpusProblemSchema, SessionMetaSchema, SessionSchema } from './session.js';
+export { RunManifestSchema, StageRecordSchema, UsageSchema } from './run.js';
 export type { CorpusProblem, Session, SessionMeta } from './session.js';
-export { ToolSchema } from './tool.js';
+export { CorpusProblemSchema, SessionMetaSchema, SessionSchema } from './session.js';
 export type { Tool } from './tool.js';
-export { ImportanceSchema, SubTrendSchema, TrendSchema } from './trend.js';
+export { ToolSchema } from './tool.js';
 export type { Importance, SubTrend, Trend } from './trend.js';
+export { ImportanceSchema, SubTrendSchema, TrendSchema } from './trend.js';

@@ -20,7 +20,12 @@ export const ToolMentionSchema = z.object({
   surface: z.string().min(1).describe('The form it takes in the text'),
   kind: ToolKindSchema,
   context: z.string().describe('The sentence around the mention'),
-  confidence: z.number().min(0).max(1).optional().describe('How sure the detector is that this is a name (1 when absent)'),
+  confidence: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('How sure the detector is that this is a name (1 when absent)'),
   evidence: z.array(EvidenceSchema).min(1),
 });
 export type ToolMention = z.infer<typeof ToolMentionSchema>;

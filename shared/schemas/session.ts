@@ -13,7 +13,10 @@ export const SessionSchema = z.object({
   tags: z.array(z.string().max(100)).max(100).default([]).describe('Tags from the front matter'),
   language: LanguageSchema,
   body: z.string().describe('Markdown body of the note (front matter removed, BOM stripped, CRLF kept)'),
-  hash: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the whole file, hex'),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('SHA-256 of the whole file, hex'),
   path: z.string().describe('Path of the file relative to the corpus directory'),
 });
 export type Session = z.infer<typeof SessionSchema>;

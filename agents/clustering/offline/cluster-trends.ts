@@ -160,7 +160,9 @@ function compact(partition: Partition, vectors: SparseVector[], asked: boolean) 
     // The number of trends was asked for: keep every non-empty cluster as k-means made it.
     const nonEmpty = [...Array(k).keys()].filter((c) => sizes[c]! > 0);
     return {
-      members: nonEmpty.map((c) => partition.assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0)),
+      members: nonEmpty.map((c) =>
+        partition.assignments.map((a, i) => (a === c ? i : -1)).filter((i) => i >= 0),
+      ),
       centroids: nonEmpty.map((c) => partition.centroids[c]!),
       assignments: partition.assignments.map((a) => nonEmpty.indexOf(a)),
     };

@@ -38,10 +38,31 @@ const GENERIC_ZH =
   );
 
 /** Generic phrases of more than one word (the lists above are split on white space). */
-const GENERIC_PHRASES = ['open source', 'use case', 'use cases', 'best practice', 'best practices', 'machine learning',
-  'deep learning', 'large language model', 'large language models', 'language model', 'foundation model', 'ai agent',
-  'ai agents', 'vector database', 'knowledge base', 'knowledge graph', 'data lake', 'cloud native', 'real time',
-  'function calling', 'coding agent', 'coding agents', 'multi agent'];
+const GENERIC_PHRASES = [
+  'open source',
+  'use case',
+  'use cases',
+  'best practice',
+  'best practices',
+  'machine learning',
+  'deep learning',
+  'large language model',
+  'large language models',
+  'language model',
+  'foundation model',
+  'ai agent',
+  'ai agents',
+  'vector database',
+  'knowledge base',
+  'knowledge graph',
+  'data lake',
+  'cloud native',
+  'real time',
+  'function calling',
+  'coding agent',
+  'coding agents',
+  'multi agent',
+];
 
 const GENERIC = new Set([...GENERIC_EN, ...GENERIC_ZH, ...GENERIC_PHRASES].filter(Boolean));
 

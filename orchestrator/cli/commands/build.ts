@@ -18,8 +18,13 @@ export function registerBuildCommand(program: Command): void {
     .requiredOption('--corpus <dir>', 'folder of session notes (Markdown + YAML front matter)')
     .option('--out <dir>', 'where the Hugo-ready site goes', 'site')
     .addOption(new Option('--engine <engine>', 'auto | offline | claude (env TRENDSCOPE_ENGINE)'))
-    .addOption(new Option('--locale <locale>', 'auto | zh-TW | zh-Hant | zh-HK | zh-CN | en (env TRENDSCOPE_LOCALE)'))
-    .option('--store <url>', 'trend store: file:PATH or redis://… (env TRENDSCOPE_STORE; default file:.trendscope)')
+    .addOption(
+      new Option('--locale <locale>', 'auto | zh-TW | zh-Hant | zh-HK | zh-CN | en (env TRENDSCOPE_LOCALE)'),
+    )
+    .option(
+      '--store <url>',
+      'trend store: file:PATH or redis://… (env TRENDSCOPE_STORE; default file:.trendscope)',
+    )
     .option('--concurrency <n>', 'extraction tasks at once (env TRENDSCOPE_CONCURRENCY; default 4)')
     .option(
       '--queue <url>',
@@ -30,18 +35,30 @@ export function registerBuildCommand(program: Command): void {
     .option('--date <iso>', 'timestamp of the report (default SOURCE_DATE_EPOCH, else now)')
     .option('--max-file-bytes <n>', 'largest note accepted (env TRENDSCOPE_MAX_FILE_BYTES; default 1 MiB)')
     .option('--log-level <level>', 'debug | info | warn | error | silent (env TRENDSCOPE_LOG_LEVEL)')
-    .option('--model <role=id>', 'Claude model of a role (extraction, catalogue, clustering, writing), repeatable (env TRENDSCOPE_MODEL_<ROLE>)', collect, [])
+    .option(
+      '--model <role=id>',
+      'Claude model of a role (extraction, catalogue, clustering, writing), repeatable (env TRENDSCOPE_MODEL_<ROLE>)',
+      collect,
+      [],
+    )
     .option('--batch', 'Claude engine: extract through Message Batches (half price, slower)', false)
     .option('--dry-run', 'print the planned model calls, tokens and cost, and stop (spends nothing)', false)
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const logger = createLogger({ level: setting('logLevel', opts.logLevel) });
       const trends = opts.trends === 'auto' || opts.trends === undefined ? 'auto' : Number(opts.trends);
       if (trends !== 'auto' && (!Number.isInteger(trends) || trends < 1 || trends > 100)) {
-        throw new ConfigError('config.invalid', `invalid value ${JSON.stringify(opts.trends)} for option --trends`, {
-          hint: 'use --trends auto or a whole number from 1 to 100',
-        });
+        throw new ConfigError(
+          'config.invalid',
+          `invalid value ${JSON.stringify(opts.trends)} for option --trends`,
+          {
+            hint: 'use --trends auto or a whole number from 1 to 100',
+          },
+        );
       }
-      const claude = { models: parseModelOverrides(opts.model as unknown as string[]), batch: Boolean(opts.batch) };
+      const claude = {
+        models: parseModelOverrides(opts.model as unknown as string[]),
+        batch: Boolean(opts.batch),
+      };
       if (opts.dryRun) {
         const plan = await planBuild({
           corpus: String(opts.corpus),

@@ -2,11 +2,11 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 import { AbortedError } from '../../../shared/errors.js';
 import { silentLogger } from '../../../shared/logger.js';
 import { ReportSchema } from '../../../shared/schemas/index.js';
 import { openStore } from '../../../shared/store/index.js';
-import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 
 const EXAMPLE = path.resolve('examples/corpus/tiny-en');
 let scratch: string;
@@ -54,10 +54,21 @@ describe('runBuild (offline engine)', () => {
     expect(result.manifest.counts.cached).toBe(0);
     expect(result.quality.ok).toBe(true);
     expect(result.report.locale).toBe('en');
-    const onDisk = ReportSchema.parse(JSON.parse(await readFile(path.join(result.outDir, 'report.json'), 'utf8')));
+    const onDisk = ReportSchema.parse(
+      JSON.parse(await readFile(path.join(result.outDir, 'report.json'), 'utf8')),
+    );
     expect(onDisk.id).toBe(result.report.id);
     const files = await listFiles(result.outDir);
-    for (const f of ['index.md', 'trends/_index.md', 'sessions/_index.md', 'tools/_index.md', 'report.schema.json', 'quality.json', 'wordcloud.svg', 'trend-map.svg']) {
+    for (const f of [
+      'index.md',
+      'trends/_index.md',
+      'sessions/_index.md',
+      'tools/_index.md',
+      'report.schema.json',
+      'quality.json',
+      'wordcloud.svg',
+      'trend-map.svg',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => f.startsWith('sessions/')).length).toBe(12);
@@ -79,7 +90,9 @@ describe('runBuild (offline engine)', () => {
     const files = await listFiles(first);
     expect(await listFiles(result.outDir)).toEqual(files);
     for (const f of files) {
-      expect(await readFile(path.join(result.outDir, f), 'utf8'), f).toBe(await readFile(path.join(first, f), 'utf8'));
+      expect(await readFile(path.join(result.outDir, f), 'utf8'), f).toBe(
+        await readFile(path.join(first, f), 'utf8'),
+      );
     }
   });
 
@@ -92,15 +105,26 @@ describe('runBuild (offline engine)', () => {
   });
 
   it('aborts cleanly mid-run without publishing, then resumes from the saved insights', async () => {
-    await writeFile(path.join(scratch, 'corpus', 'zz-new-note.md'), [
-      '---', 'title: Zero-copy replication with Aurora', 'track: Operational databases', '---',
-      'Aurora replicas share the storage layer, so adding a reader takes minutes instead of hours.',
-      'The team moved read traffic to three replicas and cut primary CPU by half.', '',
-    ].join('\n'));
+    await writeFile(
+      path.join(scratch, 'corpus', 'zz-new-note.md'),
+      [
+        '---',
+        'title: Zero-copy replication with Aurora',
+        'track: Operational databases',
+        '---',
+        'Aurora replicas share the storage layer, so adding a reader takes minutes instead of hours.',
+        'The team moved read traffic to three replicas and cut primary CPU by half.',
+        '',
+      ].join('\n'),
+    );
     const fresh = { ...options('aborted'), store: `file:${path.join(scratch, 'store2')}` };
     const controller = new AbortController();
     await expect(
-      runBuild({ ...fresh, signal: controller.signal, onProgress: (_s, done) => done === 4 && controller.abort() }),
+      runBuild({
+        ...fresh,
+        signal: controller.signal,
+        onProgress: (_s, done) => done === 4 && controller.abort(),
+      }),
     ).rejects.toBeInstanceOf(AbortedError);
     const store = await openStore(fresh.store, { role: 'cli' });
     try {
