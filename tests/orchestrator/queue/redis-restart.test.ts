@@ -69,7 +69,7 @@ describe('build --queue while Redis restarts', () => {
       (result) => ({ ok: true as const, result }),
       (error: unknown) => ({ ok: false as const, error: error as Error }),
     );
-    await worker!.waitFor(/saved insight/, 10);
+    await worker!.waitFor(/saved insight/, 10, 60_000);
     redis!.child.kill('SIGKILL');
     await redis!.exited;
     const first = await outcome;
@@ -91,5 +91,5 @@ describe('build --queue while Redis restarts', () => {
     expect(second.report.totalSessions).toBe(50);
     expect(second.manifest.counts.cached).toBeGreaterThanOrEqual(10);
     expect(await latest()).toBe(second.report.id);
-  }, 90_000);
+  }, 150_000);
 });
