@@ -1,5 +1,11 @@
 import type { SessionInsight } from '../../../shared/schemas/index.js';
-import { argmax, type Partition, silhouette, sphericalKMeans } from './kmeans.js';
+import {
+  argmax,
+  type Partition,
+  pairwiseDistances,
+  silhouetteFromDistances,
+  sphericalKMeans,
+} from './kmeans.js';
 import { nameClusters } from './naming.js';
 import { dotDense, type SparseVector, type TermBag, tfidf } from './vectors.js';
 
@@ -29,7 +35,8 @@ export interface TrendDraft {
   importance: { sessions: number; organizations: number; share: number; score: number };
 }
 
-const SAMPLE_FOR_K = 2000;
+// The number of trends is chosen on a sample: silhouettes need all pairwise distances of it.
+const SAMPLE_FOR_K = 300;
 
 /** Groups sessions into trends and sub-trends from their insights. Deterministic; from 1 session to 10 000. */
 export function clusterTrends(
@@ -130,14 +137,16 @@ function chooseK(vectors: SparseVector[], dims: number, asked: 'auto' | number):
   const kMin = 2;
   const kMax = Math.max(kMin, Math.min(15, Math.round(Math.sqrt(n) * 1.1), Math.floor(n / 2)));
   const sample = n > SAMPLE_FOR_K ? everyNth(vectors, Math.ceil(n / SAMPLE_FOR_K)) : vectors;
+  const distances = pairwiseDistances(sample);
   let best = { k: kMin, score: Number.NEGATIVE_INFINITY };
   for (let k = kMin; k <= kMax; k++) {
-    const partition = sphericalKMeans(sample, k, dims, restartsFor(sample.length));
+    const partition = sphericalKMeans(sample, k, dims, sample.length > 100 ? 2 : restartsFor(sample.length));
     const sizes = new Array<number>(k).fill(0);
     for (const a of partition.assignments) sizes[a]!++;
     // Clusters of one session explain nothing: they lower the score.
     const singletons = sizes.filter((s) => s <= 1).length / k;
-    const score = silhouette(sample, partition.assignments, k) - 0.15 * singletons;
+    const score =
+      silhouetteFromDistances(distances, sample.length, partition.assignments, k) - 0.15 * singletons;
     if (score > best.score + 1e-9) best = { k, score };
   }
   return best.k;

@@ -1,4 +1,4 @@
-import { dotDense, dotSparse, type SparseVector, seededRandom } from './vectors.js';
+import { dotSparse, type SparseVector, seededRandom } from './vectors.js';
 
 /** A partition of documents into k groups, with unit-length centroids. */
 export interface Partition {
@@ -6,16 +6,48 @@ export interface Partition {
   centroids: Float64Array[];
 }
 
+/** A sparse vector packed into typed arrays (sorted indices), for fast dot products without allocation. */
+interface Packed {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+function pack(v: SparseVector): Packed {
+  const entries = [...v.entries()].sort((a, b) => a[0] - b[0]);
+  return { indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+}
+
+function dotPackedDense(v: Packed, dense: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < v.indices.length; i++) sum += v.values[i]! * dense[v.indices[i]!]!;
+  return sum;
+}
+
+function dotPacked(a: Packed, b: Packed): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.indices.length && j < b.indices.length) {
+    const x = a.indices[i]!;
+    const y = b.indices[j]!;
+    if (x === y) sum += a.values[i++]! * b.values[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
 /**
  * Spherical k-means (cosine similarity) with k-means++ seeding; several seeded restarts, the one with
  * the highest total similarity wins. Deterministic for the same input.
  */
 export function sphericalKMeans(vectors: SparseVector[], k: number, dims: number, restarts = 6): Partition {
+  const packed = vectors.map(pack);
   let best: { partition: Partition; score: number } | undefined;
   for (let r = 0; r < restarts; r++) {
-    const partition = runOnce(vectors, k, dims, seededRandom(1009 + r * 7919));
-    const score = vectors.reduce(
-      (s, v, i) => s + dotDense(v, partition.centroids[partition.assignments[i]!]!),
+    const partition = runOnce(packed, k, dims, seededRandom(1009 + r * 7919));
+    const score = packed.reduce(
+      (s, v, i) => s + dotPackedDense(v, partition.centroids[partition.assignments[i]!]!),
       0,
     );
     if (!best || score > best.score + 1e-12) best = { partition, score };
@@ -23,26 +55,54 @@ export function sphericalKMeans(vectors: SparseVector[], k: number, dims: number
   return best!.partition;
 }
 
-function runOnce(vectors: SparseVector[], k: number, dims: number, random: () => number): Partition {
+function runOnce(vectors: Packed[], k: number, dims: number, random: () => number): Partition {
   const n = vectors.length;
   const seeds = plusPlusSeeds(vectors, k, random);
-  let centroids = seeds.map((i) => toDense(vectors[i]!, dims));
-  let assignments = new Array<number>(n).fill(-1);
+  const centroids = seeds.map((i) => {
+    const dense = new Float64Array(dims);
+    const v = vectors[i]!;
+    for (let j = 0; j < v.indices.length; j++) dense[v.indices[j]!] = v.values[j]!;
+    return dense;
+  });
+  const assignments = new Array<number>(n).fill(-1);
+  const counts = new Int32Array(k);
   for (let iteration = 0; iteration < 50; iteration++) {
     let changed = false;
-    const next = vectors.map((v) => argmax(centroids.map((c) => dotDense(v, c))));
-    for (let i = 0; i < n; i++) if (next[i] !== assignments[i]) changed = true;
-    assignments = next;
-    centroids = recompute(vectors, assignments, centroids, dims);
+    for (let i = 0; i < n; i++) {
+      let bestC = 0;
+      let bestSim = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        const sim = dotPackedDense(vectors[i]!, centroids[c]!);
+        if (sim > bestSim) {
+          bestSim = sim;
+          bestC = c;
+        }
+      }
+      if (assignments[i] !== bestC) {
+        assignments[i] = bestC;
+        changed = true;
+      }
+    }
+    // New centroids: the normalised sum of their members; an empty cluster keeps its old centroid.
+    counts.fill(0);
+    for (const a of assignments) counts[a]!++;
+    for (let c = 0; c < k; c++) if (counts[c]! > 0) centroids[c]!.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = assignments[i]!;
+      const v = vectors[i]!;
+      const centroid = centroids[c]!;
+      for (let j = 0; j < v.indices.length; j++) centroid[v.indices[j]!]! += v.values[j]!;
+    }
+    for (let c = 0; c < k; c++) if (counts[c]! > 0) unit(centroids[c]!);
     if (!changed) break;
   }
   return { assignments, centroids };
 }
 
-function plusPlusSeeds(vectors: SparseVector[], k: number, random: () => number): number[] {
+function plusPlusSeeds(vectors: Packed[], k: number, random: () => number): number[] {
   const n = vectors.length;
   const seeds = [Math.floor(random() * n)];
-  const distance = vectors.map((v) => 1 - dotSparse(v, vectors[seeds[0]!]!));
+  const distance = vectors.map((v) => 1 - dotPacked(v, vectors[seeds[0]!]!));
   while (seeds.length < k) {
     const total = distance.reduce((a, b) => a + Math.max(0, b) ** 2, 0);
     let pick = 0;
@@ -60,25 +120,9 @@ function plusPlusSeeds(vectors: SparseVector[], k: number, random: () => number)
     }
     seeds.push(pick);
     for (let i = 0; i < n; i++)
-      distance[i] = Math.min(distance[i]!, 1 - dotSparse(vectors[i]!, vectors[pick]!));
+      distance[i] = Math.min(distance[i]!, 1 - dotPacked(vectors[i]!, vectors[pick]!));
   }
   return seeds;
-}
-
-function recompute(
-  vectors: SparseVector[],
-  assignments: number[],
-  old: Float64Array[],
-  dims: number,
-): Float64Array[] {
-  const sums = old.map(() => new Float64Array(dims));
-  const counts = old.map(() => 0);
-  vectors.forEach((v, i) => {
-    const c = assignments[i]!;
-    counts[c]!++;
-    for (const [d, w] of v) sums[c]![d]! += w;
-  });
-  return sums.map((sum, c) => (counts[c] === 0 ? old[c]! : unit(sum)));
 }
 
 /** Dense copy of a sparse vector. */
@@ -103,22 +147,37 @@ export function argmax(values: number[]): number {
   return best;
 }
 
-/**
- * Mean silhouette (cosine distance) of a partition, over at most `sample` documents so that it stays
- * cheap on large corpora.
- */
-export function silhouette(vectors: SparseVector[], assignments: number[], k: number, sample = 800): number {
+/** Cosine distances between every pair of the given documents (row-major n × n). */
+export function pairwiseDistances(vectors: SparseVector[]): Float64Array {
   const n = vectors.length;
-  const step = Math.max(1, Math.floor(n / sample));
-  const picked: number[] = [];
-  for (let i = 0; i < n; i += step) picked.push(i);
+  const packed = vectors.map(pack);
+  const distances = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = 1 - dotPacked(packed[i]!, packed[j]!);
+      distances[i * n + j] = d;
+      distances[j * n + i] = d;
+    }
+  }
+  return distances;
+}
+
+/** Mean silhouette of a partition of n documents, from their precomputed pairwise distances. */
+export function silhouetteFromDistances(
+  distances: Float64Array,
+  n: number,
+  assignments: number[],
+  k: number,
+): number {
   let total = 0;
-  for (const i of picked) {
-    const sums = new Array<number>(k).fill(0);
-    const counts = new Array<number>(k).fill(0);
-    for (const j of picked) {
+  const sums = new Float64Array(k);
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    sums.fill(0);
+    counts.fill(0);
+    for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      sums[assignments[j]!]! += 1 - dotSparse(vectors[i]!, vectors[j]!);
+      sums[assignments[j]!]! += distances[i * n + j]!;
       counts[assignments[j]!]!++;
     }
     const own = assignments[i]!;
@@ -128,5 +187,21 @@ export function silhouette(vectors: SparseVector[], assignments: number[], k: nu
     for (let c = 0; c < k; c++) if (c !== own && counts[c]! > 0) b = Math.min(b, sums[c]! / counts[c]!);
     if (Number.isFinite(b)) total += (b - a) / Math.max(a, b);
   }
-  return total / picked.length;
+  return n === 0 ? 0 : total / n;
+}
+
+/**
+ * Mean silhouette (cosine distance) of a partition, over at most `sample` documents so that it stays
+ * cheap on large corpora.
+ */
+export function silhouette(vectors: SparseVector[], assignments: number[], k: number, sample = 800): number {
+  const step = Math.max(1, Math.floor(vectors.length / sample));
+  const picked = vectors.map((_, i) => i).filter((i) => i % step === 0);
+  const distances = pairwiseDistances(picked.map((i) => vectors[i]!));
+  return silhouetteFromDistances(
+    distances,
+    picked.length,
+    picked.map((i) => assignments[i]!),
+    k,
+  );
 }
