@@ -17,7 +17,7 @@ import { loadCorpus } from '../shared/corpus/index.js';
 import { LabelsSchema, type Report } from '../shared/schemas/index.js';
 import { openStore } from '../shared/store/index.js';
 import { insightKey } from '../shared/store/types.js';
-import { builtStore, CLI, ensureDist } from './lib/fixtures.js';
+import { builtStore, cliPath, ensureDist } from './lib/fixtures.js';
 import { machineLine } from './lib/machine.js';
 import { stdioClient, timedCall } from './lib/mcp-clients.js';
 import { type HitRef, ThemeJudge } from './lib/quality.js';
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
     MEMORY_FILE_PATH: path.join(memoryDir, 'memory.jsonl'),
   });
   const trends = await stdioClient(process.execPath, [
-    CLI,
+    cliPath(),
     'serve',
     'trends',
     '--store',

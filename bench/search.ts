@@ -9,7 +9,7 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { createServer, ReportCache } from '../mcp-servers/trends/index.js';
 import { openStore } from '../shared/store/index.js';
-import { builtStore, CLI, ensureDist } from './lib/fixtures.js';
+import { builtStore, cliPath, ensureDist } from './lib/fixtures.js';
 import { machineLine } from './lib/machine.js';
 import { httpClient, spawnHttpTrendServer, stdioClient, timedCall } from './lib/mcp-clients.js';
 import { benchQueries } from './lib/queries.js';
@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
 
   // stdio: a spawned trend server, one request at a time (one pipe).
   const stdio = await stdioClient(process.execPath, [
-    CLI,
+    cliPath(),
     'serve',
     'trends',
     '--store',

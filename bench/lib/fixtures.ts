@@ -8,8 +8,10 @@ import { generateCorpus, writeCorpus } from '../generate-corpus.js';
 import { log, ROOT } from './report.js';
 import { runTimed } from './timed-process.js';
 
-/** The built CLI the benchmarks spawn. */
-export const CLI = path.join(ROOT, 'dist/orchestrator/cli/main.js');
+/** The CLI that `npm run build` makes. */
+const DIST_CLI = path.join(ROOT, 'dist/orchestrator/cli/main.js');
+/** Where copies of dist/ are kept (node_modules above them still resolves the packages). */
+const SNAPSHOTS = path.join(ROOT, 'node_modules/.cache/trendscope-bench');
 /** The example corpus (30 sessions in Simplified Chinese). */
 export const EXAMPLE_CORPUS = path.join(ROOT, 'examples/corpus/aicon-beijing-2025-06');
 /** Where generated corpora and prebuilt stores are kept between runs. */
@@ -38,29 +40,51 @@ async function newestSource(dir: string): Promise<number> {
   return newest;
 }
 
-/** Runs `npm run build` (tsc) when a source file is newer than the built CLI. */
-export async function ensureDist(): Promise<void> {
-  const built = await fs.stat(CLI).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  const newest = Math.max(...(await Promise.all(SOURCE_DIRS.map((d) => newestSource(path.join(ROOT, d))))));
-  if (built >= newest) return;
-  log('setup', 'dist/ is older than the sources: building it (tsc)…');
-  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-  try {
-    await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      maxBuffer: 16 << 20,
-    });
-  } catch (error) {
-    // tsc emits despite type errors elsewhere in the tree; only a CLI that was not rewritten is fatal.
-    const after = await fs.stat(CLI).then(
+let snapshot: string | undefined;
+
+/**
+ * Runs `npm run build` when a source file is newer than the built CLI, then copies dist/ aside and
+ * returns the CLI of the copy: the working tree is shared, and a rebuild of dist/ by anyone else in
+ * the middle of a benchmark would otherwise mix two versions of the code in one table.
+ */
+export async function ensureDist(): Promise<string> {
+  if (snapshot) return snapshot;
+  const mtime = () =>
+    fs.stat(DIST_CLI).then(
       (s) => s.mtimeMs,
       () => 0,
     );
-    if (after <= built) throw error;
+  const built = await mtime();
+  const newest = Math.max(...(await Promise.all(SOURCE_DIRS.map((d) => newestSource(path.join(ROOT, d))))));
+  if (built < newest) {
+    log('setup', 'dist/ is older than the sources: npm run build…');
+    try {
+      await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 16 << 20 });
+    } catch (error) {
+      // tsc emits despite type errors elsewhere in the tree; only a CLI that was not rewritten is fatal.
+      if ((await mtime()) <= built) throw error;
+    }
   }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stamp = await mtime();
+    const dir = path.join(SNAPSHOTS, `dist-${Math.round(stamp)}`);
+    if (!(await fs.stat(path.join(dir, '.complete')).catch(() => null))) {
+      await fs.rm(SNAPSHOTS, { recursive: true, force: true });
+      await fs.cp(path.join(ROOT, 'dist'), dir, { recursive: true });
+      // Copied while someone rebuilt it: copy again.
+      if ((await mtime()) !== stamp) continue;
+      await fs.writeFile(path.join(dir, '.complete'), '');
+    }
+    snapshot = path.join(dir, 'orchestrator/cli/main.js');
+    log('setup', `benchmarking the CLI copied to ${path.relative(ROOT, dir)}`);
+    return snapshot;
+  }
+  throw new Error('dist/ kept changing while it was being copied; try again');
+}
+
+/** The CLI the benchmarks spawn: the copy made by ensureDist, or dist/ itself before it ran. */
+export function cliPath(): string {
+  return snapshot ?? DIST_CLI;
 }
 
 async function generatorHash(): Promise<string> {
@@ -87,7 +111,7 @@ export async function generatedCorpus(n: number, seed = SEED): Promise<{ dir: st
 /** The `trendscope build` arguments of a benchmark build. */
 export function buildArgs(corpus: string, out: string, store: string): string[] {
   return [
-    CLI,
+    cliPath(),
     'build',
     '--corpus',
     corpus,

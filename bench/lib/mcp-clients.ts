@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { CLI } from './fixtures.js';
+import { cliPath } from './fixtures.js';
 
 const INFO = { name: 'trendscope-bench', version: '1.0.0' };
 
@@ -33,7 +33,17 @@ export async function httpClient(url: string): Promise<Client> {
 export async function spawnHttpTrendServer(store: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', 'trends', '--store', `file:${store}`, '--http', '127.0.0.1:0', '--log-level', 'info'],
+    [
+      cliPath(),
+      'serve',
+      'trends',
+      '--store',
+      `file:${store}`,
+      '--http',
+      '127.0.0.1:0',
+      '--log-level',
+      'info',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
