@@ -1,4 +1,4 @@
-import { dotSparse, type SparseVector, seededRandom } from './vectors.js';
+import { type SparseVector, seededRandom } from './vectors.js';
 
 /** A partition of documents into k groups, with unit-length centroids. */
 export interface Partition {
