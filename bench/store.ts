@@ -13,8 +13,10 @@ import {
   type Session,
   type SessionInsight,
 } from '../shared/schemas/index.js';
+
 import { openStore } from '../shared/store/index.js';
 import type { TrendStore } from '../shared/store/types.js';
+import { writeSection } from './lib/report.js';
 
 const SESSIONS = 10_000;
 const TRENDS = 20;
@@ -295,26 +297,6 @@ function markdown(
   return `${lines.join('\n')}\n`;
 }
 
-/** Puts the Store section into BENCHMARKS.md, replacing an older one, creating the file if needed. */
-async function writeMarkdown(section: string): Promise<void> {
-  const file = path.resolve('BENCHMARKS.md');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    text = '# Benchmarks\n\nMachine: 2 cores, 24 GiB RAM, Node 20.\n';
-  }
-  const start = text.search(/^## Store\s*$/m);
-  if (start === -1) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = text.slice(start + 1).search(/^## /m);
-    const end = rest === -1 ? text.length : start + 1 + rest;
-    text = `${text.slice(0, start)}${section}${end < text.length ? `\n${text.slice(end)}` : ''}`;
-  }
-  await fs.writeFile(file, text);
-}
-
 /** Runs the store benchmark and records its results. */
 export async function run(): Promise<void> {
   const load = os.loadavg()[0] ?? 0;
@@ -339,6 +321,6 @@ export async function run(): Promise<void> {
   await fs.mkdir(path.resolve('bench/results'), { recursive: true });
   await fs.writeFile(path.resolve('bench/results/store.json'), `${JSON.stringify(record, null, 2)}\n`);
   const section = markdown(results, reportBytes, load);
-  await writeMarkdown(section);
+  await writeSection('Store', section.replace(/^## Store\s*\n/, ''));
   process.stdout.write(section);
 }

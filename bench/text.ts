@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSearchIndex, extractKeyPhrases, segment, toLocale } from '../shared/text/index.js';
+import { writeSection } from './lib/report.js';
 
 interface Note {
   id: string;
@@ -194,25 +195,6 @@ function buildIndex(notes: Note[]) {
   return { index, ms: performance.now() - t0 };
 }
 
-async function writeMarkdown(section: string): Promise<void> {
-  const file = path.resolve('BENCHMARKS.md');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    text = '# Benchmarks\n\nMachine: 2 cores, 24 GiB RAM, Node 20.\n';
-  }
-  const start = text.search(/^## Text\s*$/m);
-  if (start === -1) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = text.slice(start + 1).search(/^## /m);
-    const end = rest === -1 ? text.length : start + 1 + rest;
-    text = `${text.slice(0, start)}${section}${end < text.length ? `\n${text.slice(end)}` : ''}`;
-  }
-  await fs.writeFile(file, text);
-}
-
 /** Runs the text benchmark and records its results. */
 export async function run(): Promise<void> {
   const log = (m: string) => process.stderr.write(`text bench: ${m}\n`);
@@ -306,6 +288,6 @@ Queries = \`search()\` with limit 10, BM25 + phrase re-rank + snippets, ${times.
 | query p99 at 10 k (ms) | ${results.queryMs10k.p99} | ≤ 5 | ${ok(results.queryMs10k.p99 <= 5)} |
 | key phrases, 10 k notes (ms) | ${results.keyPhrasesMs10k} | a few s | |
 `;
-  await writeMarkdown(section);
+  await writeSection('Text', section.replace(/^## Text\s*\n/, ''));
   process.stdout.write(section);
 }
