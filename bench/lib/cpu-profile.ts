@@ -84,7 +84,10 @@ function label(node: ProfileNode): string {
 function fileOf(node: ProfileNode): string {
   const url = node.callFrame.url;
   if (!url) return node.callFrame.functionName.startsWith('(') ? node.callFrame.functionName : '(native)';
-  const clean = url.replace(/^file:\/\//, '');
+  // Benchmarks run a copy of dist/ under node_modules/.cache: show it as dist/.
+  const clean = url
+    .replace(/^file:\/\//, '')
+    .replace(/\/node_modules\/\.cache\/trendscope-bench\/dist-\d+\//, '/dist/');
   const nm = clean.lastIndexOf('node_modules/');
   if (nm >= 0) return clean.slice(nm);
   const cwd = `${process.cwd()}/`;
