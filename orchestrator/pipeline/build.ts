@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { agentVersions } from '../../agents/engines.js';
@@ -12,7 +13,6 @@ import { renderSite } from '../../shared/render/site.js';
 import type { Locale, Report, RunManifest, StageRecord, Trend } from '../../shared/schemas/index.js';
 import { openStore } from '../../shared/store/index.js';
 import { insightKey } from '../../shared/store/types.js';
-import { queueExtraction } from '../queue/queue-extraction.js';
 import { assembleReport } from './assemble.js';
 import { withBatch } from './batch-extraction.js';
 import { createAgentSet, type EngineOptions, resolveEngine } from './engine.js';
@@ -60,9 +60,16 @@ const DraftSavedSchema = z.object({ reportId: z.string() }).passthrough();
 /** The whole build: plan → extraction×N → catalogue → clustering → writing×K → verification → publish → render. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { logger, signal } = options;
+  // Every MCP call in flight listens to the build's signal: more than 10 at once is expected here.
+  setMaxListeners(Math.max(10, options.concurrency * 2 + 10), signal);
   // Checked first: a queue build fails within a second when Redis is down, before loading anything.
+  // The queue (BullMQ, ioredis) is loaded only then: it costs a few hundred milliseconds of every start.
   const extraction = options.queue
-    ? await queueExtraction({ queue: options.queue, store: options.store, logger })
+    ? await (await import('../queue/queue-extraction.js')).queueExtraction({
+        queue: options.queue,
+        store: options.store,
+        logger,
+      })
     : inProcessExtraction(options.concurrency);
   const env = options.env ?? process.env;
   const engine = resolveEngine(options.engine, env);

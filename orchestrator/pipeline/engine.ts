@@ -1,5 +1,5 @@
 import { USAGE_METER_SERVICE } from '../../agents/claude/services.js';
-import { type ClaudeAgentSet, claudeAgents } from '../../agents/claude-engine.js';
+import type { ClaudeAgentSet } from '../../agents/claude-engine.js';
 import { type AgentSet, offlineAgents } from '../../agents/engines.js';
 import type { AgentText } from '../../agents/text-adapter.js';
 import type { AgentContext, EngineMode } from '../../agents/types.js';
@@ -63,6 +63,8 @@ export async function createAgentSet(
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
   });
   const meter = new UsageMeter({ logger: deps.logger });
+  // Loaded on demand, like the model: offline builds never need the Claude agents.
+  const { claudeAgents } = await import('../../agents/claude-engine.js');
   const set = claudeAgents(deps.text, model, {
     ...(options.batch ? { batch: true } : {}),
     ...(options.batchPollMs === undefined ? {} : { batchPollMs: options.batchPollMs }),

@@ -5,7 +5,6 @@ import { createLogger } from '../../../shared/logger.js';
 import { parseModelOverrides } from '../../../shared/model/index.js';
 import { runBuild } from '../../pipeline/build.js';
 import { resolveCreatedAt } from '../../pipeline/clock.js';
-import { formatPlan, planBuild } from '../../pipeline/plan-build.js';
 import { formatUsage } from '../../pipeline/usage-summary.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -60,6 +59,8 @@ export function registerBuildCommand(program: Command): void {
         batch: Boolean(opts.batch),
       };
       if (opts.dryRun) {
+        // Loaded on demand: planning needs the Claude agents, a plain build does not.
+        const { formatPlan, planBuild } = await import('../../pipeline/plan-build.js');
         const plan = await planBuild({
           corpus: String(opts.corpus),
           engine: setting('engine', opts.engine),

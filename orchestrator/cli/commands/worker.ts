@@ -3,7 +3,7 @@ import { resolveSetting, setting } from '../../../shared/config.js';
 import { ConfigError, EXIT } from '../../../shared/errors.js';
 import { createLogger, type Logger } from '../../../shared/logger.js';
 import { redactUrl } from '../../../shared/store/index.js';
-import { type ExtractionWorker, startExtractionWorker } from '../../queue/index.js';
+import type { ExtractionWorker } from '../../queue/index.js';
 
 interface WorkerCommandOptions {
   queue: string;
@@ -35,6 +35,8 @@ export function registerWorkerCommand(program: Command): void {
       // Without an explicit store the worker writes where the queue is: the usual single-Redis setup.
       const storeUrl = store.source === 'default' ? options.queue : store.value;
       const concurrency = setting('concurrency', options.concurrency);
+      // Loaded on demand: BullMQ and ioredis would otherwise slow down the start of every command.
+      const { startExtractionWorker } = await import('../../queue/index.js');
       const worker = await startExtractionWorker({
         queue: options.queue,
         store: storeUrl,
