@@ -38,6 +38,12 @@ export const SETTINGS = {
     default: 4,
     schema: z.coerce.number().int().min(1).max(256),
   },
+  threads: {
+    option: '--threads',
+    env: 'TRENDSCOPE_THREADS',
+    default: 0,
+    schema: z.coerce.number().int().min(0).max(64),
+  },
   maxFileBytes: {
     option: '--max-file-bytes',
     env: 'TRENDSCOPE_MAX_FILE_BYTES',

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { z } from 'zod';
 import { agentVersions } from '../../agents/engines.js';
 import { callTool } from '../../agents/mcp-call.js';
@@ -30,6 +30,8 @@ export interface BuildOptions {
   locale: 'auto' | Locale;
   store: string;
   concurrency: number;
+  /** Worker threads for offline extraction; 0 = one per CPU core, 1 = none. */
+  threads?: number;
   trends: 'auto' | number;
   strict: boolean;
   maxFileBytes: number;
@@ -70,7 +72,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         store: options.store,
         logger,
       })
-    : inProcessExtraction(options.concurrency);
+    : inProcessExtraction({
+        concurrency: options.concurrency,
+        threads: options.threads || availableParallelism(),
+        store: options.store,
+        logLevel: logger.level === 'debug' ? 'debug' : 'warn',
+      });
   const env = options.env ?? process.env;
   const engine = resolveEngine(options.engine, env);
   const corpus = await loadCorpus(options.corpus, {

@@ -8,6 +8,7 @@ import {
   type ExtractionEnv,
   type ExtractionRunner,
   type ExtractionTask,
+  lookUpCached,
   readInsights,
 } from '../pipeline/extraction.js';
 import { type ExtractionJob, JOB_NAME, JOB_OPTIONS, jobIdFor } from './extraction-job.js';
@@ -61,17 +62,7 @@ async function runOnQueue(
 ): Promise<{ insights: Map<string, SessionInsight>; extracted: number; cached: number }> {
   const { ctx, agents, progress } = env;
   const logger = options.logger.child('queue');
-  const limit = pLimit(READ_CONCURRENCY);
-  const found = await Promise.all(tasks.map((task) => limit(() => cachedInsight(ctx, task.cacheKey))));
-  const insights = new Map<string, SessionInsight>();
-  const misses: ExtractionTask[] = [];
-  tasks.forEach((task, i) => {
-    const insight = found[i];
-    if (insight) {
-      insights.set(insight.sessionId, insight);
-      progress.tick(task.session.id);
-    } else misses.push(task);
-  });
+  const { insights, misses } = await lookUpCached(tasks, ctx, (task) => progress.tick(task.session.id));
   if (misses.length === 0) return { insights, extracted: 0, cached: tasks.length };
 
   const lost = (error: unknown) =>
@@ -106,6 +97,7 @@ async function runOnQueue(
     } satisfies ExtractionJob,
     opts: { jobId: jobIdFor(task.cacheKey) },
   });
+  const limit = pLimit(READ_CONCURRENCY);
   // Insights are read back as their jobs finish, overlapping with the jobs still running.
   const reads = new Map<string, Promise<SessionInsight | null>>();
   const readBack = (task: ExtractionTask) => {

@@ -26,6 +26,10 @@ export function registerBuildCommand(program: Command): void {
     )
     .option('--concurrency <n>', 'extraction tasks at once (env TRENDSCOPE_CONCURRENCY; default 4)')
     .option(
+      '--threads <n>',
+      'worker threads for offline extraction (env TRENDSCOPE_THREADS; default 0 = one per CPU core, 1 = none)',
+    )
+    .option(
       '--queue <url>',
       'run extraction on `trendscope worker` processes through this Redis (needs --store redis://…)',
     )
@@ -91,6 +95,7 @@ export function registerBuildCommand(program: Command): void {
           locale: setting('locale', opts.locale),
           store: setting('store', opts.store),
           concurrency: setting('concurrency', opts.concurrency),
+          threads: setting('threads', opts.threads),
           trends,
           strict: Boolean(opts.strict),
           maxFileBytes: setting('maxFileBytes', opts.maxFileBytes),

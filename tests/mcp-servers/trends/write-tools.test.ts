@@ -28,7 +28,8 @@ describe.each<Era>(['legacy', 'modern'])('trend server, writable (%s era)', (era
   it('adds the write tools with write annotations', async () => {
     const { tools } = await connected.client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
-    expect(tools).toHaveLength(15);
+    expect(tools).toHaveLength(16);
+    expect(byName.get('get_cached_insights')?.annotations?.readOnlyHint).toBe(true);
     expect(byName.get('get_cached_insight')?.annotations?.readOnlyHint).toBe(true);
     expect(byName.get('save_insight')?.annotations).toMatchObject({
       readOnlyHint: false,
@@ -66,6 +67,24 @@ describe.each<Era>(['legacy', 'modern'])('trend server, writable (%s era)', (era
     expect(invalid.result.isError).toBe(true);
     expect(invalid.text).toMatch(/insight/i);
     expect((await call('get_cached_insight', { key: 'bad key with spaces' })).result.isError).toBe(true);
+  });
+
+  it('looks up many cache keys at once, in key order', async () => {
+    const [first, second] = fixture.sessions;
+    if (!first || !second) throw new Error('fixture sessions missing');
+    const stored = insightKey(first.hash, '3.0.0', 'offline');
+    const missing = insightKey(second.hash, '3.0.0', 'offline');
+    await call('save_insight', { key: stored, insight: fixtureInsight(first) });
+    const { data } = await call('get_cached_insights', { keys: [missing, stored] });
+    expect(data.found).toBe(1);
+    expect(data.insights.map((e: Structured) => [e.key, e.found])).toEqual([
+      [missing, false],
+      [stored, true],
+    ]);
+    expect(data.insights[1].insight.sessionId).toBe(first.id);
+    expect((await call('get_cached_insights', { keys: [] })).result.isError).toBe(true);
+    const tooMany = Array.from({ length: 501 }, (_, i) => insightKey(first.hash, `9.${i}`, 'offline'));
+    expect((await call('get_cached_insights', { keys: tooMany })).result.isError).toBe(true);
   });
 
   it('saves a draft that stays invisible until published, then serves it', async () => {
