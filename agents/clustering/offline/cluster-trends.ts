@@ -62,16 +62,10 @@ export function clusterTrends(
     terms,
   );
 
+  const secondaryOf = vectors.map((v, i) => secondaryTrend(v, groups.centroids, groups.assignments[i]!));
   const drafts = groups.members.map((members, c) => {
     const primaryIds = members.map((i) => ordered[i]!.id);
-    const secondaryIds = ordered
-      .map((s, i) => ({ s, i }))
-      .filter(
-        ({ i }) =>
-          groups.assignments[i] !== c &&
-          isSecondary(vectors[i]!, groups.centroids, c, groups.assignments[i]!),
-      )
-      .map(({ s }) => s.id);
+    const secondaryIds = ordered.filter((_, i) => secondaryOf[i] === c).map((s) => s.id);
     const organizations = new Set(members.map((i) => ordered[i]!.organization).filter(Boolean)).size;
     const share = members.length / Math.max(1, ordered.length);
     return {
@@ -191,16 +185,14 @@ function compact(partition: Partition, vectors: SparseVector[], asked: boolean) 
   };
 }
 
-function isSecondary(
-  v: SparseVector,
-  centroids: Float64Array[],
-  candidate: number,
-  primary: number,
-): boolean {
+/** The trend a session also belongs to: the runner-up when it is close to the session's own, else -1. */
+function secondaryTrend(v: SparseVector, centroids: Float64Array[], primary: number): number {
   const sims = centroids.map((c) => dotDense(v, c));
-  const ranked = sims.map((s, i) => ({ s, i })).sort((a, b) => b.s - a.s || a.i - b.i);
-  const second = ranked.find((r) => r.i !== primary);
-  return second?.i === candidate && second.s >= 0.15 && second.s >= 0.75 * sims[primary]!;
+  let second = -1;
+  for (let c = 0; c < sims.length; c++) {
+    if (c !== primary && (second < 0 || sims[c]! > sims[second]!)) second = c;
+  }
+  return second >= 0 && sims[second]! >= 0.15 && sims[second]! >= 0.75 * sims[primary]! ? second : -1;
 }
 
 /** Sub-trends: the sessions of a trend grouped again, each group named by its most distinctive phrase. */

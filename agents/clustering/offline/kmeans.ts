@@ -12,9 +12,33 @@ interface Packed {
   values: Float64Array;
 }
 
+// Vectors are packed once, however many clusterings (k candidates, restarts, sub-trends) read them.
+const packedCache = new WeakMap<SparseVector, Packed>();
+
 function pack(v: SparseVector): Packed {
-  const entries = [...v.entries()].sort((a, b) => a[0] - b[0]);
-  return { indices: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+  let packed = packedCache.get(v);
+  if (packed === undefined) {
+    const entries = [...v.entries()].sort((a, b) => a[0] - b[0]);
+    packed = {
+      indices: Int32Array.from(entries, (e) => e[0]),
+      values: Float64Array.from(entries, (e) => e[1]),
+    };
+    packedCache.set(v, packed);
+  }
+  return packed;
+}
+
+/**
+ * The vectors with their dimensions renumbered to those they use (in the same order): centroids
+ * then span the few hundred terms of a group instead of the whole vocabulary, with the same sums.
+ */
+function localDimensions(vectors: Packed[]): { local: Packed[]; used: number[] } {
+  const used = new Map<number, number>();
+  for (const v of vectors) for (const d of v.indices) used.set(d, 0);
+  const sorted = [...used.keys()].sort((a, b) => a - b);
+  sorted.forEach((d, i) => used.set(d, i));
+  const local = vectors.map((v) => ({ indices: v.indices.map((d) => used.get(d)!), values: v.values }));
+  return { local, used: sorted };
 }
 
 function dotPackedDense(v: Packed, dense: Float64Array): number {
@@ -42,22 +66,30 @@ function dotPacked(a: Packed, b: Packed): number {
  * the highest total similarity wins. Deterministic for the same input.
  */
 export function sphericalKMeans(vectors: SparseVector[], k: number, dims: number, restarts = 6): Partition {
-  const packed = vectors.map(pack);
+  const { local, used } = localDimensions(vectors.map(pack));
   let best: { partition: Partition; score: number } | undefined;
   for (let r = 0; r < restarts; r++) {
-    const partition = runOnce(packed, k, dims, seededRandom(1009 + r * 7919));
-    const score = packed.reduce(
+    const partition = runOnce(local, k, used.length, seededRandom(1009 + r * 7919));
+    const score = local.reduce(
       (s, v, i) => s + dotPackedDense(v, partition.centroids[partition.assignments[i]!]!),
       0,
     );
     if (!best || score > best.score + 1e-12) best = { partition, score };
   }
-  return best!.partition;
+  // Centroids back in the dimensions of the whole vocabulary.
+  const centroids = best!.partition.centroids.map((c) => {
+    const full = new Float64Array(dims);
+    used.forEach((d, i) => {
+      full[d] = c[i]!;
+    });
+    return full;
+  });
+  return { assignments: best!.partition.assignments, centroids };
 }
 
 function runOnce(vectors: Packed[], k: number, dims: number, random: () => number): Partition {
   const n = vectors.length;
-  const seeds = plusPlusSeeds(vectors, k, random);
+  const seeds = plusPlusSeeds(vectors, k, dims, random);
   const centroids = seeds.map((i) => {
     const dense = new Float64Array(dims);
     const v = vectors[i]!;
@@ -66,15 +98,28 @@ function runOnce(vectors: Packed[], k: number, dims: number, random: () => numbe
   });
   const assignments = new Array<number>(n).fill(-1);
   const counts = new Int32Array(k);
+  // Centroids interleaved by dimension (dims × k): one vector's terms read k neighbouring cells.
+  const byDim = new Float64Array(dims * k);
+  const sims = new Float64Array(k);
   for (let iteration = 0; iteration < 50; iteration++) {
+    for (let c = 0; c < k; c++) {
+      const centroid = centroids[c]!;
+      for (let d = 0; d < dims; d++) byDim[d * k + c] = centroid[d]!;
+    }
     let changed = false;
     for (let i = 0; i < n; i++) {
+      const v = vectors[i]!;
+      sims.fill(0);
+      for (let j = 0; j < v.indices.length; j++) {
+        const w = v.values[j]!;
+        const base = v.indices[j]! * k;
+        for (let c = 0; c < k; c++) sims[c]! += w * byDim[base + c]!;
+      }
       let bestC = 0;
       let bestSim = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
-        const sim = dotPackedDense(vectors[i]!, centroids[c]!);
-        if (sim > bestSim) {
-          bestSim = sim;
+        if (sims[c]! > bestSim) {
+          bestSim = sims[c]!;
           bestC = c;
         }
       }
@@ -99,12 +144,22 @@ function runOnce(vectors: Packed[], k: number, dims: number, random: () => numbe
   return { assignments, centroids };
 }
 
-function plusPlusSeeds(vectors: Packed[], k: number, random: () => number): number[] {
+function plusPlusSeeds(vectors: Packed[], k: number, dims: number, random: () => number): number[] {
   const n = vectors.length;
   const seeds = [Math.floor(random() * n)];
-  const distance = vectors.map((v) => 1 - dotPacked(v, vectors[seeds[0]!]!));
+  const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  // Each new seed is spread over a dense array once: the same sums as sparse merges, without them.
+  const dense = new Float64Array(dims);
+  const closer = (seed: number) => {
+    const s = vectors[seed]!;
+    for (let j = 0; j < s.indices.length; j++) dense[s.indices[j]!] = s.values[j]!;
+    for (let i = 0; i < n; i++) distance[i] = Math.min(distance[i]!, 1 - dotPackedDense(vectors[i]!, dense));
+    for (let j = 0; j < s.indices.length; j++) dense[s.indices[j]!] = 0;
+  };
+  closer(seeds[0]!);
   while (seeds.length < k) {
-    const total = distance.reduce((a, b) => a + Math.max(0, b) ** 2, 0);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += Math.max(0, distance[i]!) ** 2;
     let pick = 0;
     if (total <= 0) {
       pick = [...Array(n).keys()].find((i) => !seeds.includes(i)) ?? 0;
@@ -119,8 +174,7 @@ function plusPlusSeeds(vectors: Packed[], k: number, random: () => number): numb
       }
     }
     seeds.push(pick);
-    for (let i = 0; i < n; i++)
-      distance[i] = Math.min(distance[i]!, 1 - dotPacked(vectors[i]!, vectors[pick]!));
+    closer(pick);
   }
   return seeds;
 }
