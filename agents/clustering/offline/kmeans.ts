@@ -36,7 +36,7 @@ function localDimensions(vectors: Packed[]): { local: Packed[]; used: number[] }
   const used = new Map<number, number>();
   for (const v of vectors) for (const d of v.indices) used.set(d, 0);
   const sorted = [...used.keys()].sort((a, b) => a - b);
-  sorted.forEach((d, i) => used.set(d, i));
+  for (let i = 0; i < sorted.length; i++) used.set(sorted[i]!, i);
   const local = vectors.map((v) => ({ indices: v.indices.map((d) => used.get(d)!), values: v.values }));
   return { local, used: sorted };
 }
