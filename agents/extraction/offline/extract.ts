@@ -164,13 +164,17 @@ function fallbackEvidence(session: Session): InsightItem['evidence'] {
   return [{ quote, start, end: start + quote.length }];
 }
 
+// One pattern per industry for its English words (compiled once, not per sentence).
+const INDUSTRY_EN = INDUSTRIES.map((industry) =>
+  industry.en.length > 0 ? new RegExp(industry.en.map((w) => `\\b${w}\\b`).join('|')) : null,
+);
+
 function industries(units: ScoredUnit[]): SessionInsight['industries'] {
   const found: SessionInsight['industries'] = [];
-  for (const industry of INDUSTRIES) {
+  for (const [i, industry] of INDUSTRIES.entries()) {
+    const en = INDUSTRY_EN[i];
     const unit = units.find(
-      (u) =>
-        industry.zh.some((w) => u.simplified.includes(w)) ||
-        industry.en.some((w) => new RegExp(`\\b${w}\\b`).test(u.simplified)),
+      (u) => industry.zh.some((w) => u.simplified.includes(w)) || (en !== null && en!.test(u.simplified)),
     );
     if (unit) found.push({ name: industry.name, evidence: item(unit).evidence });
   }

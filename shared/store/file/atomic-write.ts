@@ -41,13 +41,33 @@ export async function writeTempFile(target: string, data: string | Uint8Array): 
   return temp;
 }
 
+// Directories this process made or found: thousands of writes into a few hundred shard folders
+// need not ask the file system each time.
+const knownDirectories = new Set<string>();
+
+async function ensureDirectory(dir: string): Promise<void> {
+  if (knownDirectories.has(dir)) return;
+  await fs.mkdir(dir, { recursive: true });
+  knownDirectories.add(dir);
+}
+
 /**
  * Replaces `target` with `data` so that readers see either the old or the new content, never a part:
  * temp file in the same directory, fsync, rename over the target, fsync the directory.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const temp = await writeTempFile(target, data);
+  const dir = path.dirname(target);
+  await ensureDirectory(dir);
+  let temp: string;
+  try {
+    temp = await writeTempFile(target, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // The directory went away since it was made (a store deleted under a running process).
+    knownDirectories.delete(dir);
+    await ensureDirectory(dir);
+    temp = await writeTempFile(target, data);
+  }
   try {
     await fs.rename(temp, target);
   } catch (error) {
