@@ -193,11 +193,18 @@ function assignAreas(
   return result;
 }
 
+// Latin keywords match at a word start; their patterns are compiled once (thousands of texts test them).
+const keywordPatterns = new Map<string, RegExp | null>();
+
 function matches(phrase: string, keyword: string): boolean {
-  if (/^[a-z0-9 &+.-]+$/.test(keyword)) {
-    return new RegExp(`(^|[^a-z0-9])${keyword.replace(/[.+]/g, '\\$&')}`).test(phrase);
+  let pattern = keywordPatterns.get(keyword);
+  if (pattern === undefined) {
+    pattern = /^[a-z0-9 &+.-]+$/.test(keyword)
+      ? new RegExp(`(^|[^a-z0-9])${keyword.replace(/[.+]/g, '\\$&')}`)
+      : null;
+    keywordPatterns.set(keyword, pattern);
   }
-  return phrase.includes(keyword);
+  return pattern ? pattern.test(phrase) : phrase.includes(keyword);
 }
 
 function slug(top: string[]): string {
