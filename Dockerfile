@@ -5,7 +5,7 @@
 
 ARG NODE_VERSION=20
 
-# Build stage: dev dependencies and the TypeScript compiler; emits dist/.
+# Build stage: dev dependencies, the TypeScript compiler and the bundler; emits dist/ (dist/cli/ is the bundled CLI).
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -16,6 +16,7 @@ COPY shared ./shared
 COPY agents ./agents
 COPY mcp-servers ./mcp-servers
 COPY orchestrator ./orchestrator
+COPY scripts ./scripts
 RUN npm run build
 
 # Runtime stage: production dependencies, the compiled code, its data files and the examples.
@@ -32,5 +33,5 @@ COPY examples ./examples
 RUN mkdir -p /data && chown node:node /data
 WORKDIR /data
 USER node
-ENTRYPOINT ["node", "/app/dist/orchestrator/cli/main.js"]
+ENTRYPOINT ["node", "/app/dist/cli/trendscope.js"]
 CMD ["--help"]

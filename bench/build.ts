@@ -240,7 +240,7 @@ function markdown(
   return [
     `Command: \`npm run bench -- build\` (bench/build.ts), ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${machine}.`,
-    'Each run spawns the built CLI (`node dist/orchestrator/cli/main.js build --corpus DIR --out DIR --store file:DIR --date ISO`, offline engine; run from a copy of dist/ taken at the start, so that a rebuild of the shared tree cannot change the code mid-table) with a fresh file store; ' +
+    'Each run spawns the built CLI (`node dist/cli/trendscope.js build --corpus DIR --out DIR --store file:DIR --date ISO`, offline engine; run from a copy of dist/ taken at the start, so that a rebuild of the shared tree cannot change the code mid-table) with a fresh file store; ' +
       'wall time, CPU time (user + system) and peak RSS come from GNU time; stage times from the run manifest in the store (`runs/`). Medians of the runs; times in seconds. ' +
       'Generated corpora: `bench/generate-corpus.ts`, seed 1, 60 % Chinese / 40 % English, 15 themes.',
     '',

@@ -9,7 +9,7 @@ import { log, ROOT } from './report.js';
 import { runTimed } from './timed-process.js';
 
 /** The CLI that `npm run build` makes. */
-const DIST_CLI = path.join(ROOT, 'dist/orchestrator/cli/main.js');
+const DIST_CLI = path.join(ROOT, 'dist/cli/trendscope.js');
 /** Where copies of dist/ are kept (node_modules above them still resolves the packages). */
 const SNAPSHOTS = path.join(ROOT, 'node_modules/.cache/trendscope-bench');
 /** The example corpus (30 sessions in Simplified Chinese). */
@@ -75,7 +75,7 @@ export async function ensureDist(): Promise<string> {
       if ((await mtime()) !== stamp) continue;
       await fs.writeFile(path.join(dir, '.complete'), '');
     }
-    snapshot = path.join(dir, 'orchestrator/cli/main.js');
+    snapshot = path.join(dir, 'cli/trendscope.js');
     log('setup', `benchmarking the CLI copied to ${path.relative(ROOT, dir)}`);
     return snapshot;
   }

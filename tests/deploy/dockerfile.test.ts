@@ -79,25 +79,33 @@ describe('Dockerfile', () => {
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
   });
 
-  it('starts the compiled CLI that the build stage produces', async () => {
+  it('starts the bundled CLI that the build stage produces', async () => {
     const entry = runtime.instructions.find((i) => i.op === 'ENTRYPOINT');
     const argv = JSON.parse(entry!.args) as string[];
     expect(argv[0]).toBe('node');
-    expect(existsSync(path.join(root, 'orchestrator/cli/main.ts'))).toBe(true);
-    const compiled = await compiledPath('orchestrator/cli/main.ts');
     const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
+      scripts: Record<string, string>;
     };
-    expect(pkg.bin.trendscope).toBe(compiled);
+    // `npm run build` compiles with tsc (into the outDir) and bundles the CLI from the sources.
+    const outDir = (await compiledPath('orchestrator/cli/main.ts')).split('/')[0]!;
+    expect(pkg.scripts.build).toMatch(/scripts\/bundle-cli\.mjs/);
+    expect(pkg.bin.trendscope.startsWith(`${outDir}/`)).toBe(true);
+    const bundler = await readFile(path.join(root, 'scripts/bundle-cli.mjs'), 'utf8');
+    expect(bundler).toContain("'orchestrator/cli/main.ts'");
+    expect(bundler).toContain(`'${path.posix.dirname(pkg.bin.trendscope)}'`);
+    const build = stages.find((s) =>
+      s.instructions.some((i) => i.op === 'RUN' && /npm run build/.test(i.args)),
+    );
+    expect(build?.instructions.some((i) => i.op === 'COPY' && /^scripts\s/.test(i.args))).toBe(true);
     // The runtime copies the build stage's outDir into its app directory; the entrypoint is inside it.
-    const [outDir] = compiled.split('/');
     const copy = runtime.instructions.find(
       (i) => i.op === 'COPY' && i.args.startsWith('--from=') && i.args.includes(`/${outDir} `),
     );
     expect(copy, `COPY --from=… ${outDir}`).toBeDefined();
     const destination = path.posix.resolve(copy!.workdir, copy!.args.split(/\s+/).at(-1)!);
     expect(path.posix.resolve(runtime.workdir, argv[1]!)).toBe(
-      path.posix.join(destination, compiled.slice(outDir!.length + 1)),
+      path.posix.join(destination, pkg.bin.trendscope.slice(outDir.length + 1)),
     );
     expect(JSON.parse(runtime.instructions.find((i) => i.op === 'CMD')!.args)).toEqual(['--help']);
   });

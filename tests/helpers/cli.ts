@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The built CLI (tests/e2e/global-setup.ts keeps it current). */
-export const CLI_PATH = path.join(root, 'dist/orchestrator/cli/main.js');
+export const CLI_PATH = path.join(root, 'dist/cli/trendscope.js');
 
 /** A spawned `trendscope` process with its collected stderr. */
 export interface CliProcess {

@@ -61,7 +61,7 @@ function httpTransport(url: URL, token: string | undefined): StreamableHTTPClien
 function connectHint(options: ConnectTrendServerOptions, message: string): string {
   if (options.command) {
     return /ENOENT/.test(message)
-      ? 'the program was not found: give its full path, or `node` and the path of dist/orchestrator/cli/main.js'
+      ? 'the program was not found: give its full path, or `node` and the path of dist/cli/trendscope.js'
       : 'run the command by hand to see why it stops, e.g. a missing --store or an unbuilt dist/';
   }
   if (/401|unauthori[sz]ed/i.test(message))
