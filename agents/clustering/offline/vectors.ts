@@ -23,7 +23,8 @@ export function tfidf(bags: TermBag[], options: { minDf?: number; maxDfShare?: n
     for (const [term, weight] of bag) {
       const index = vocabulary.get(term);
       if (index === undefined) continue;
-      v.set(index, Math.log1p(weight) * Math.log(1 + n / df.get(term)!));
+      // A term of weight 0 counts for document frequency only: it adds nothing to any dot product.
+      if (weight > 0) v.set(index, Math.log1p(weight) * Math.log(1 + n / df.get(term)!));
     }
     return normalize(v);
   });
