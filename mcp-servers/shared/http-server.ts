@@ -1,7 +1,6 @@
 import { createServer as createNodeServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
+import type { McpServerFactory } from '@modelcontextprotocol/server';
 import { AppError, ConfigError } from '../../shared/errors.js';
 import { type Logger, silentLogger } from '../../shared/logger.js';
 import {
@@ -15,6 +14,7 @@ import {
   originAllowed,
   sendJsonError,
 } from './http-guards.js';
+import { createMcpEndpoint } from './mcp-endpoint.js';
 
 /** Default largest request body (1 MiB); larger ones get 413. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -94,8 +94,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const allowedOrigins = allowSet(LOCALHOST_NAMES, options.allowedOrigins, true);
 
   const onerror = (error: Error) => logger.debug('mcp request failed', { error: error.message });
-  const handler = createMcpHandler(options.createServer, { onerror, maxRequestBodySize: maxBodyBytes });
-  const mcp = toNodeHandler(handler, { onerror, maxRequestBodySize: maxBodyBytes });
+  const endpoint = createMcpEndpoint(options.createServer, { onerror, maxBodyBytes });
+  const tooLarge = (res: ServerResponse) => {
+    res.setHeader('connection', 'close');
+    sendJsonError(res, 413, `Payload too large: the limit is ${maxBodyBytes} bytes`);
+  };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -128,11 +131,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         });
       }
     }
-    if (declaredBodyTooLarge(req, maxBodyBytes)) {
-      res.setHeader('connection', 'close');
-      return sendJsonError(res, 413, `Payload too large: the limit is ${maxBodyBytes} bytes`);
-    }
-    await mcp(req, res);
+    if (declaredBodyTooLarge(req, maxBodyBytes)) return tooLarge(res);
+    await endpoint.serve(req, res, () => tooLarge(res));
   };
 
   const server = createNodeServer((req, res) => {
@@ -169,7 +169,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port: address.port,
     close() {
       closing ??= (async () => {
-        await handler.close();
+        await endpoint.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -174,6 +174,49 @@ describe('startHttpServer', () => {
     await client.close();
   });
 
+  it('answers a 2025-era request with one JSON body, and calls through a 2025 client', async () => {
+    running = await startHttpServer({ createServer: echoServer });
+    const init = await raw(running.url, { headers: JSON_HEADERS, body: INIT });
+    expect(init.status).toBe(200);
+    expect(init.headers['content-type']).toContain('application/json');
+    expect(Number(init.headers['content-length'])).toBe(Buffer.byteLength(init.body));
+    expect(JSON.parse(init.body)).toMatchObject({
+      jsonrpc: '2.0',
+      id: 1,
+      result: { serverInfo: { name: 'echo' } },
+    });
+    const client = new Client({ name: 't', version: '1' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(running.url)));
+    expect(client.getNegotiatedProtocolVersion()).toBe('2025-11-25');
+    const result = await client.callTool({ name: 'echo', arguments: { text: 'twice' } });
+    expect(result.content).toEqual([{ type: 'text', text: 'twice' }]);
+    await client.close();
+  });
+
+  it('answers what is not a JSON-RPC request as the SDK does', async () => {
+    running = await startHttpServer({ createServer: echoServer });
+    const errorOf = (res: RawResponse) => (JSON.parse(res.body) as { error: { code: number } }).error.code;
+    const notJson = await raw(running.url, { headers: JSON_HEADERS, body: '{"jsonrpc": "2.0", "id": 1,' });
+    expect(notJson.status).toBe(400);
+    expect(errorOf(notJson)).toBe(-32700);
+    const empty = await raw(running.url, { headers: JSON_HEADERS, body: '' });
+    expect(empty.status).toBe(400);
+    const notRpc = await raw(running.url, { headers: JSON_HEADERS, body: '{"hello": "world"}' });
+    expect(notRpc.status).toBe(400);
+    const text = await raw(running.url, {
+      headers: { ...JSON_HEADERS, 'content-type': 'text/plain' },
+      body: INIT,
+    });
+    expect(text.status).toBe(415);
+    const get = await raw(running.url, { method: 'GET', headers: { accept: 'text/event-stream' } });
+    expect(get.status).toBe(405);
+    const notification = await raw(running.url, {
+      headers: { ...JSON_HEADERS, 'mcp-protocol-version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    });
+    expect(notification.status).toBe(202);
+  });
+
   it('closes idempotently and frees the port', async () => {
     const server = await startHttpServer({ createServer: echoServer });
     await Promise.all([server.close(), server.close()]);
