@@ -14,6 +14,7 @@ await build({
   entryPoints: {
     trendscope: 'orchestrator/cli/main.ts',
     'extraction-thread-worker': 'orchestrator/pipeline/extraction-thread-worker.ts',
+    'analysis-worker': 'shared/text/analysis-worker.ts',
   },
   outdir: OUT,
   bundle: true,

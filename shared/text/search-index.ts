@@ -1,15 +1,18 @@
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import { AppError } from '../errors.js';
+import { analyzeInChunks } from './analysis-pool.js';
+import { type FieldBoost, matchedTerms, type QueryTerm, rankBm25 } from './bm25-rank.js';
 import { simplifyMapped } from './convert.js';
-import { exactSearch, type ScoredDoc } from './exact-search.js';
-import { type FieldText, lowerSameLength, normOf, prepareFieldText } from './field-text.js';
+import { type FieldText, lowerSameLength, normOf } from './field-text.js';
+import { InvertedIndex } from './inverted-index.js';
+import { decodePostings, encodePostings } from './postings-codec.js';
 import {
   SEARCH_INDEX_VERSION,
   type SerializedSearchIndex,
   SerializedSearchIndexSchema,
 } from './search-index-schema.js';
-import { indexTerms, tokenize } from './segment.js';
+import { tokenize } from './segment.js';
 import { buildSnippet, distinctTerms, findMatches, type HighlightMarkers } from './snippet.js';
+import { expandTerm } from './term-expansion.js';
 
 /** A searchable field and its weight. */
 export interface SearchField {
@@ -89,6 +92,13 @@ interface DocRecord {
   stored: Record<string, unknown>;
 }
 
+/** A ranked document before it becomes a hit. */
+interface Scored {
+  doc: number;
+  id: string;
+  score: number;
+}
+
 /** Score factor for a hit whose field contains the whole query contiguously. */
 const PHRASE_BOOST = 2;
 /** How many top hits beyond the requested page are re-ranked by the phrase boost. */
@@ -114,74 +124,55 @@ function phraseForm(field: FieldText): string {
   return form;
 }
 
-function isEnglishTerm(term: string): boolean {
-  return /^[a-z][a-z0-9]*$/.test(term);
-}
-
 class Index<T> implements SearchIndex<T> {
-  private readonly records = new Map<string, DocRecord>();
-  private readonly ms: MiniSearch<DocRecord>;
+  private readonly index: InvertedIndex<DocRecord>;
   private readonly fieldNames: string[];
-  private readonly boosts: Record<string, number>;
-  private pendingTerms: Record<string, string[]> = {};
+  private readonly boosts: Map<string, FieldBoost>;
 
   constructor(
     private readonly options: SearchIndexOptions<T>,
-    serialized?: SerializedSearchIndex,
+    index?: InvertedIndex<DocRecord>,
   ) {
     this.fieldNames = options.fields.map((f) => f.name);
-    this.boosts = Object.fromEntries(options.fields.map((f) => [f.name, f.boost ?? 1]));
-    const msOptions = {
-      fields: this.fieldNames,
-      idField: 'id',
-      // Terms are computed once per field before adding (they need the same conversion as the
-      // snippets); minisearch asks for them field by field while the document is being added.
-      extractField: (doc: DocRecord, name: string) => (name === 'id' ? doc.id : name),
-      tokenize: (name: string) => this.pendingTerms[name] ?? [],
-      processTerm: (term: string) => term,
-    };
-    if (serialized) {
-      this.ms = MiniSearch.loadJS(serialized.index as unknown as AsPlainObject, msOptions);
-      for (const d of serialized.docs) this.records.set(d.id, d);
-    } else this.ms = new MiniSearch<DocRecord>(msOptions);
+    this.boosts = new Map(options.fields.map((f, field) => [f.name, { field, boost: f.boost ?? 1 }]));
+    this.index = index ?? new InvertedIndex<DocRecord>(this.fieldNames.length);
   }
 
   get size(): number {
-    return this.records.size;
+    return this.index.size;
   }
 
   has(id: string): boolean {
-    return this.records.has(id);
+    return this.index.has(id);
   }
 
   add(docs: readonly T[]): void {
     const idField = this.options.idField ?? 'id';
-    for (const doc of docs) {
-      const id = fieldValue(doc, idField);
-      if (!id) throw new AppError('search_index_no_id', `a document has no "${idField}"`);
-      if (this.records.has(id)) this.remove(id);
-      const record: DocRecord = { id, fields: {}, stored: { [idField]: id } };
-      this.pendingTerms = {};
-      for (const name of this.fieldNames) {
-        const text = fieldValue(doc, name);
-        const mapped = simplifyMapped(text);
-        record.fields[name] = prepareFieldText(text, mapped);
-        this.pendingTerms[name] = indexTerms(mapped);
+    const ids = docs.map((doc) => fieldValue(doc, idField));
+    if (ids.some((id) => !id)) throw new AppError('search_index_no_id', `a document has no "${idField}"`);
+    const texts = docs.flatMap((doc) => this.fieldNames.map((name) => fieldValue(doc, name)));
+    const fieldCount = this.fieldNames.length;
+    analyzeInChunks(texts, docs.length, fieldCount, (analyzed, first, count) => {
+      const records: DocRecord[] = [];
+      for (let i = first; i < first + count; i++) {
+        const record: DocRecord = { id: ids[i]!, fields: {}, stored: { [idField]: ids[i] } };
+        for (const [f, name] of this.fieldNames.entries()) {
+          record.fields[name] = {
+            text: texts[i * fieldCount + f]!,
+            ...analyzed.forms[(i - first) * fieldCount + f],
+          };
+        }
+        for (const name of this.options.storeFields ?? []) {
+          record.stored[name] = (docs[i] as Record<string, unknown>)[name];
+        }
+        records.push(record);
       }
-      for (const name of this.options.storeFields ?? []) {
-        record.stored[name] = (doc as Record<string, unknown>)[name];
-      }
-      this.ms.add(record);
-      this.records.set(id, record);
-    }
-    this.pendingTerms = {};
+      this.index.add(ids.slice(first, first + count), records, analyzed);
+    });
   }
 
   remove(id: string): boolean {
-    if (!this.records.has(id)) return false;
-    this.ms.discard(id);
-    this.records.delete(id);
-    return true;
+    return this.index.remove(id);
   }
 
   search(query: string, options: SearchOptions<T> = {}): SearchHit<T>[] {
@@ -189,35 +180,30 @@ class Index<T> implements SearchIndex<T> {
     if (terms.length === 0) return [];
     const limit = Math.max(0, options.limit ?? 10);
     const offset = Math.max(0, options.offset ?? 0);
-    const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);
+    const fields = this.searched(options.fields);
     if (fields.length === 0 || limit === 0) return [];
     const filter = options.filter;
-    const accept = filter ? (id: string) => filter(this.records.get(id)?.stored as Partial<T>) : undefined;
+    const index = this.index;
+    const accept = filter ? (doc: number) => filter(index.recordOf(doc)!.stored as Partial<T>) : undefined;
+    const tolerantBelow = options.tolerantBelow ?? offset + limit;
     // Only the head of the ranking is ever reranked and paged.
-    const head = offset + limit + RERANK_EXTRA;
-    const exact = exactSearch(this.ms as MiniSearch<unknown>, terms, this.boosts, fields, {
-      accept,
-      limit: head,
-    });
-    const run = (tolerant: boolean): ScoredDoc[] =>
-      this.ms.search(query, {
-        fields,
-        boost: this.boosts,
-        tokenize: () => terms,
-        processTerm: (t: string) => t,
-        // Prefix and typo tolerance only for longer English words (on Chinese they would match
-        // unrelated words sharing a character), and only when exact terms find too little: both
-        // expand a term to many index terms and cost more than the exact search.
-        prefix: tolerant ? (t: string) => isEnglishTerm(t) && t.length >= 4 : false,
-        fuzzy: tolerant ? (t: string) => (isEnglishTerm(t) && t.length >= 6 ? 1 : false) : false,
-        weights: { prefix: 0.5, fuzzy: 0.3 },
-        filter: accept ? (r: SearchResult) => accept(r.id) : undefined,
-      });
-    const found = exact ?? ((all) => ({ count: all.length, top: all }))(run(false));
-    const results = found.count < (options.tolerantBelow ?? offset + limit) ? run(true) : found.top;
+    const rank = { fields, accept, limit: offset + limit + RERANK_EXTRA, countUpTo: tolerantBelow };
+    let queryTerms = this.queryTerms(terms, false);
+    let ranking = rankBm25(index, queryTerms, rank);
+    // Prefix and typo tolerance only when exact terms find too little: both expand a term to many
+    // index terms and cost more than the exact search.
+    if (ranking.count < tolerantBelow) {
+      const tolerant = this.queryTerms(terms, true);
+      if (tolerant.some((t, i) => t.matches.length > queryTerms[i]!.matches.length)) {
+        queryTerms = tolerant;
+        ranking = rankBm25(index, queryTerms, rank);
+      }
+    }
+    const results = ranking.top.map(({ doc, score }) => ({ doc, id: index.idOf(doc), score }));
     const page = this.rerank(results, query, terms, fields, offset + limit).slice(offset, offset + limit);
-    const withSnippets = options.snippets ?? true;
-    return page.map((r) => this.hit(r, terms, fields, withSnippets));
+    const snippetFields =
+      (options.snippets ?? true) ? fields.map(({ field }) => this.fieldNames[field]!) : undefined;
+    return page.map((r) => this.hit(r, matchedTerms(index, r.doc, queryTerms, fields), terms, snippetFields));
   }
 
   snippet(
@@ -225,21 +211,61 @@ class Index<T> implements SearchIndex<T> {
     query: string,
     options: Pick<SearchOptions<T>, 'fields'> = {},
   ): Snippet {
-    const record = this.records.get(hit.id);
+    const doc = this.index.docOf(hit.id);
+    const record = doc === undefined ? undefined : this.index.recordOf(doc);
     if (!record) return { snippet: '', highlights: [] };
-    const fields = (options.fields ?? this.fieldNames).filter((f) => this.boosts[f] !== undefined);
+    const fields = this.searched(options.fields).map(({ field }) => this.fieldNames[field]!);
     return this.snippetOf(record, [...new Set([...tokenize(query), ...hit.terms])], fields);
   }
 
+  toJSON(): SerializedSearchIndex {
+    const parts = this.index.parts();
+    return {
+      version: SEARCH_INDEX_VERSION,
+      fields: this.fieldNames,
+      docs: parts.records,
+      terms: parts.terms,
+      postings: encodePostings(parts.postings),
+    };
+  }
+
+  /** The searched fields that exist, with their boosts. */
+  private searched(names: readonly string[] = this.fieldNames): FieldBoost[] {
+    return names.flatMap((name) => this.boosts.get(name) ?? []);
+  }
+
+  /** The distinct query terms with their index terms: the exact one, and when tolerant the expanded ones. */
+  private queryTerms(terms: readonly string[], tolerant: boolean): QueryTerm[] {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const index = this.index;
+    return [...counts].map(([term, count]) => {
+      const matches: QueryTerm['matches'] = [];
+      const exact = index.termId(term);
+      if (exact !== undefined) matches.push({ term: exact, weight: 1 });
+      if (tolerant) {
+        for (const { term: other, weight } of expandTerm(
+          term,
+          index,
+          index.termsVersion,
+          () => index.terms,
+        )) {
+          matches.push({ term: index.termId(other)!, weight });
+        }
+      }
+      return { count, matches };
+    });
+  }
+
   /** Boosts hits whose field holds the whole query as written (after normalization). */
-  private rerank(results: ScoredDoc[], query: string, terms: string[], fields: string[], needed: number) {
+  private rerank(results: Scored[], query: string, terms: string[], fields: FieldBoost[], needed: number) {
     if (terms.length < 2) return results;
     const phrase = lowerSameLength(simplifyMapped(query).text).replace(/\s+/g, ' ').trim();
     const head = results.slice(0, needed + RERANK_EXTRA).map((r) => {
-      const record = this.records.get(r.id)!;
-      const contains = fields.some((f) => {
-        const field = record.fields[f];
-        return field !== undefined && phraseForm(field).includes(phrase);
+      const record = this.index.recordOf(r.doc)!;
+      const contains = fields.some(({ field }) => {
+        const text = record.fields[this.fieldNames[field]!];
+        return text !== undefined && phraseForm(text).includes(phrase);
       });
       return contains ? { ...r, score: r.score * PHRASE_BOOST } : r;
     });
@@ -247,12 +273,12 @@ class Index<T> implements SearchIndex<T> {
     return head.concat(results.slice(needed + RERANK_EXTRA));
   }
 
-  private hit(r: ScoredDoc, queryTerms: string[], fields: string[], withSnippet: boolean): SearchHit<T> {
-    const record = this.records.get(r.id)!;
-    const { snippet, highlights } = withSnippet
-      ? this.snippetOf(record, [...new Set([...queryTerms, ...r.terms])], fields)
+  private hit(r: Scored, terms: string[], queryTerms: string[], fields: string[] | undefined): SearchHit<T> {
+    const record = this.index.recordOf(r.doc)!;
+    const { snippet, highlights } = fields
+      ? this.snippetOf(record, [...new Set([...queryTerms, ...terms])], fields)
       : { snippet: '', highlights: [] };
-    const result: SearchHit<T> = { id: record.id, score: r.score, snippet, highlights, terms: r.terms };
+    const result: SearchHit<T> = { id: record.id, score: r.score, snippet, highlights, terms };
     if (this.options.storeFields?.length) result.doc = record.stored as Partial<T>;
     return result;
   }
@@ -274,15 +300,6 @@ class Index<T> implements SearchIndex<T> {
     const markers = this.options.markers ?? { open: '«', close: '»' };
     return best ? buildSnippet(best.field, best.matches, markers) : { snippet: '', highlights: [] };
   }
-
-  toJSON(): SerializedSearchIndex {
-    return {
-      version: SEARCH_INDEX_VERSION,
-      fields: this.fieldNames,
-      docs: [...this.records.values()],
-      index: this.ms.toJSON() as unknown as Record<string, unknown>,
-    };
-  }
 }
 
 /** Creates an empty BM25 index whose tokenizer handles Chinese (either script) and English alike. */
@@ -292,16 +309,38 @@ export function createSearchIndex<T>(options: SearchIndexOptions<T>): SearchInde
 
 /** Restores an index from `toJSON()` output; the options must name the same fields. */
 export function loadSearchIndex<T>(json: unknown, options: SearchIndexOptions<T>): SearchIndex<T> {
-  const parsed = SerializedSearchIndexSchema.safeParse(typeof json === 'string' ? JSON.parse(json) : json);
-  if (!parsed.success) {
-    throw new AppError('search_index_invalid', `not a serialized search index: ${parsed.error.message}`);
-  }
+  const parsed = SerializedSearchIndexSchema.safeParse(typeof json === 'string' ? parseJson(json) : json);
+  if (!parsed.success) throw invalid(parsed.error.message);
+  const data = parsed.data;
   const names = options.fields.map((f) => f.name);
-  if (names.join('\n') !== parsed.data.fields.join('\n')) {
+  if (names.join('\n') !== data.fields.join('\n')) {
     throw new AppError(
       'search_index_fields',
-      `the index has fields ${parsed.data.fields.join(', ')}, not ${names.join(', ')}`,
+      `the index has fields ${data.fields.join(', ')}, not ${names.join(', ')}`,
     );
   }
-  return new Index<T>(options, parsed.data);
+  const ids = data.docs.map((d) => d.id);
+  if (new Set(ids).size !== ids.length) throw invalid('two documents have the same id');
+  if (new Set(data.terms).size !== data.terms.length) throw invalid('a term is listed twice');
+  const postings = decodePostings(data.postings, data.terms.length * names.length, ids.length);
+  const index = InvertedIndex.fromParts<DocRecord>({
+    fieldCount: names.length,
+    ids,
+    records: data.docs,
+    terms: data.terms,
+    postings,
+  });
+  return new Index<T>(options, index);
+}
+
+function invalid(message: string): AppError {
+  return new AppError('search_index_invalid', `not a serialized search index: ${message}`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid((error as Error).message);
+  }
 }

@@ -185,3 +185,176 @@ describe('createSearchIndex', () => {
     expect(() => loadSearchIndex<Note>(json, { fields: [{ name: 'body' }] })).toThrow(/fields/);
   });
 });
+
+describe('tolerant matching', () => {
+  const local = createSearchIndex<Note>(options);
+  local.add([
+    { id: 'exact', title: 'x', body: 'We infer intent from logs.', track: '' },
+    { id: 'prefix', title: 'x', body: 'Serving inference at scale.', track: '' },
+    { id: 'typo', title: 'x', body: 'Container orchestration and a transformer model.', track: '' },
+  ]);
+
+  it('matches English prefixes of 4 characters or more, below exact matches, when exact matching finds too little', () => {
+    const hits = local.search('infer');
+    expect(ids(hits)).toEqual(['exact', 'prefix']);
+    expect(hits[1]!.score).toBeLessThan(hits[0]!.score);
+    expect(hits[1]!.terms).toEqual(['inferenc']);
+    expect(hits[1]!.highlights).toEqual(['inference']);
+    expect(ids(local.search('infer', { tolerantBelow: 1 }))).toEqual(['exact']);
+    expect(ids(local.search('inf'))).toEqual([]);
+  });
+
+  it('matches English words of 6 characters or more one edit away', () => {
+    expect(ids(local.search('orchestraton'))).toEqual(['typo']);
+    expect(local.search('transfomer')[0]?.highlights).toEqual(['transformer']);
+    expect(ids(local.search('orchestratiom'))).toEqual(['typo']);
+    expect(ids(local.search('orchestrxtixn'))).toEqual([]);
+    expect(ids(local.search('modl'))).toEqual([]);
+  });
+
+  it('weighs prefix matches by how much longer the matched term is', () => {
+    const prefix = local.search('infer', { fields: ['body'] }).find((h) => h.id === 'prefix')!;
+    const exact = local.search('inference', { fields: ['body'] }).find((h) => h.id === 'prefix')!;
+    expect(prefix.score / exact.score).toBeCloseTo((0.5 * 8) / (8 + 0.3 * 3), 10);
+  });
+});
+
+describe('removal and replacement', () => {
+  const words = [
+    'agent',
+    'protocol',
+    'vector',
+    'graph',
+    'latency',
+    '推理',
+    '智能体',
+    '数据库',
+    'cache',
+    'tool',
+  ];
+  // A fixed pseudo-random note per number, so both indexes below see the same texts.
+  const noteOf = (i: number, salt = 0): Note => {
+    const pick = (k: number) => words[(i * 7 + k * 3 + salt * 5 + ((i * k) % 11)) % words.length]!;
+    return {
+      id: `n${i}`,
+      title: `${pick(1)} ${pick(2)}`,
+      body: Array.from({ length: 3 + (i % 9) }, (_, k) => pick(k + 3)).join(' '),
+      track: i % 2 ? 'odd' : 'even',
+    };
+  };
+  const queries = ['agent', 'vector graph', '推理 智能体', 'cache tool latency', 'protocol'];
+  const sameResults = (a: ReturnType<typeof build>, b: ReturnType<typeof build>) => {
+    for (const q of queries) expect(a.search(q, { limit: 50 }), q).toEqual(b.search(q, { limit: 50 }));
+  };
+
+  for (const removed of [3, 150]) {
+    it(`scores after ${removed} removals and a few replacements as an index of the remaining documents`, () => {
+      const changed = createSearchIndex<Note>(options);
+      changed.add(Array.from({ length: 200 }, (_, i) => noteOf(i)));
+      for (let i = 0; i < removed; i++) expect(changed.remove(`n${(i * 37) % 200}`)).toBe(true);
+      const replaced = Array.from({ length: 200 }, (_, i) => i).filter(
+        (i) => changed.has(`n${i}`) && i % 10 === 1,
+      );
+      changed.add(replaced.map((i) => noteOf(i, 1)));
+      const fresh = createSearchIndex<Note>(options);
+      const left = Array.from({ length: 200 }, (_, i) => i).filter((i) => changed.has(`n${i}`));
+      fresh.add(left.map((i) => noteOf(i, replaced.includes(i) ? 1 : 0)));
+      expect(changed.size).toBe(200 - removed);
+      sameResults(changed as ReturnType<typeof build>, fresh as ReturnType<typeof build>);
+      const loaded = loadSearchIndex<Note>(JSON.parse(JSON.stringify(changed.toJSON())), options);
+      sameResults(loaded as ReturnType<typeof build>, fresh as ReturnType<typeof build>);
+    });
+  }
+
+  it('lets a filter search the same index', () => {
+    const local = build();
+    const expected = local.search('agent protocol');
+    const nested = local.search('agent protocol', {
+      filter: (doc) => local.search('protocol agent').length === expected.length && doc.track !== undefined,
+    });
+    expect(nested).toEqual(expected);
+  });
+
+  it('keeps the last of documents sharing an id in one batch', () => {
+    const local = createSearchIndex<Note>(options);
+    local.add([
+      { id: 'a', title: 'x', body: 'vector search', track: '' },
+      { id: 'b', title: 'x', body: 'graph search', track: '' },
+      { id: 'a', title: 'x', body: 'graph notes', track: '' },
+    ]);
+    expect(local.size).toBe(2);
+    expect(ids(local.search('vector'))).toEqual([]);
+    expect(ids(local.search('graph'))).toEqual(['a', 'b']);
+  });
+
+  it('adds nothing from a batch with a document without id', () => {
+    const local = createSearchIndex<Note>(options);
+    expect(() => local.add([notes[0]!, { ...notes[1]!, id: '' }])).toThrow(/no "id"/);
+    expect(local.size).toBe(0);
+  });
+
+  it('keeps working after loading: adds, replaces and removes', () => {
+    const loaded = loadSearchIndex<Note>(build().toJSON(), options);
+    loaded.add([{ id: 'new', title: 'Graph notes', body: 'Knowledge graph retrieval.', track: 'data' }]);
+    loaded.add([{ ...notes[4]!, body: 'Now about graphs.' }]);
+    expect(ids(loaded.search('graph'))).toEqual(expect.arrayContaining(['new', 'en-vector']));
+    expect(ids(loaded.search('embedding'))).toEqual([]);
+    expect(loaded.remove('new')).toBe(true);
+    expect(ids(loaded.search('graph'))).toEqual(['en-vector']);
+    expect(loaded.size).toBe(notes.length);
+  });
+});
+
+describe('loadSearchIndex validation', () => {
+  const codeOf = (json: unknown): string | undefined => {
+    try {
+      loadSearchIndex<Note>(json, options);
+      return undefined;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+  const good = () =>
+    JSON.parse(JSON.stringify(build().toJSON())) as Record<string, unknown> & {
+      docs: { id: string }[];
+      terms: string[];
+      postings: string;
+    };
+  const bytes = (json: { postings: string }) => Buffer.from(json.postings, 'base64');
+
+  it('loads its own output', () => {
+    expect(codeOf(good())).toBeUndefined();
+    expect(codeOf(JSON.stringify(good()))).toBeUndefined();
+  });
+
+  it('rejects other versions, malformed JSON and missing parts', () => {
+    expect(codeOf({ ...good(), version: 1 })).toBe('search_index_invalid');
+    expect(codeOf({ version: 1, fields: ['title', 'body'], docs: [], index: {} })).toBe(
+      'search_index_invalid',
+    );
+    expect(codeOf('{"version": 2,')).toBe('search_index_invalid');
+    expect(codeOf({ ...good(), postings: undefined })).toBe('search_index_invalid');
+    expect(codeOf({ ...good(), postings: 'not base64!' })).toBe('search_index_invalid');
+    expect(codeOf({ ...good(), terms: 'agent' })).toBe('search_index_invalid');
+  });
+
+  it('rejects postings that do not fit the documents and terms', () => {
+    const json = good();
+    expect(codeOf({ ...json, postings: bytes(json).subarray(0, -1).toString('base64') })).toBe(
+      'search_index_invalid',
+    );
+    expect(
+      codeOf({ ...json, postings: Buffer.concat([bytes(json), Buffer.from([0])]).toString('base64') }),
+    ).toBe('search_index_invalid');
+    expect(codeOf({ ...json, docs: json.docs.slice(0, -1) })).toBe('search_index_invalid');
+    expect(codeOf({ ...json, terms: json.terms.slice(0, -1) })).toBe('search_index_invalid');
+    expect(codeOf({ ...json, terms: [...json.terms.slice(0, -1), json.terms[0]!] })).toBe(
+      'search_index_invalid',
+    );
+    expect(codeOf({ ...json, docs: [json.docs[0], ...json.docs.slice(0, -1)] })).toBe('search_index_invalid');
+    // A count of occurrences of zero.
+    const zeroed = bytes(json);
+    zeroed[2] = 0;
+    expect(codeOf({ ...json, postings: zeroed.toString('base64') })).toBe('search_index_invalid');
+  });
+});
