@@ -3,6 +3,7 @@
  * through its own MCP servers (an in-memory corpus server holding the batch, a writable trend server
  * over the build's store) and posts the insights back. Started by `threadExtraction` only.
  */
+import { setMaxListeners } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { offlineAgents } from '../../agents/engines.js';
 import { agentText } from '../../agents/text-adapter.js';
@@ -25,6 +26,8 @@ const trends = await linkInMemory(
 );
 const agents = offlineAgents(agentText());
 const signal = new AbortController().signal;
+// Every MCP call of a batch in flight listens to it.
+setMaxListeners(0, signal);
 
 async function extractBatch(request: Extract<ThreadRequest, { type: 'batch' }>): Promise<ThreadReply> {
   const corpus = await linkJobCorpus(
@@ -33,16 +36,14 @@ async function extractBatch(request: Extract<ThreadRequest, { type: 'batch' }>):
   );
   try {
     const ctx: AgentContext = { corpus: corpus.client, trends: trends.client, logger, signal };
-    const insights = [];
-    for (const task of request.tasks) {
-      const { insight } = await runAgent(
-        agents.extraction,
-        { sessionId: task.session.id, cacheKey: task.cacheKey },
-        ctx,
-      );
-      insights.push(insight);
-    }
-    return { type: 'done', batch: request.batch, insights };
+    // All tasks of the batch at once: while one waits for its insight to reach the disk, the
+    // next one is analysed.
+    const results = await Promise.all(
+      request.tasks.map((task) =>
+        runAgent(agents.extraction, { sessionId: task.session.id, cacheKey: task.cacheKey }, ctx),
+      ),
+    );
+    return { type: 'done', batch: request.batch, insights: results.map((r) => r.insight) };
   } finally {
     await corpus.close();
   }
