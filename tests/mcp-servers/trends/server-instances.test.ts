@@ -3,7 +3,13 @@ import { createServer, ReportCache } from '../../../mcp-servers/trends/index.js'
 import { connect } from '../../helpers/mcp-clients.js';
 import { type FixtureStore, openFixtureStore } from '../../helpers/trend-store-fixture.js';
 
-const WRITE_TOOLS = ['get_cached_insight', 'publish_report', 'save_draft_report', 'save_insight'];
+const WRITE_TOOLS = [
+  'get_cached_insight',
+  'get_cached_insights',
+  'publish_report',
+  'save_draft_report',
+  'save_insight',
+];
 
 describe('trend server instances (one per HTTP request)', () => {
   let fixture: FixtureStore;
