@@ -4,30 +4,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
 import { AbortedError } from '../../../shared/errors.js';
-import { silentLogger } from '../../../shared/logger.js';
 import { ReportSchema } from '../../../shared/schemas/index.js';
 import { openStore } from '../../../shared/store/index.js';
+import { testBuildOptions } from '../../helpers/build-options.js';
 
 const EXAMPLE = path.resolve('examples/corpus/tiny-en');
 let scratch: string;
 
 function options(name: string, overrides: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    corpus: path.join(scratch, 'corpus'),
-    out: path.join(scratch, `${name}-site`),
-    engine: 'offline',
-    locale: 'auto',
-    store: `file:${path.join(scratch, 'store')}`,
-    concurrency: 2,
-    trends: 'auto',
-    strict: false,
-    maxFileBytes: 1024 * 1024,
-    createdAt: '2025-09-20T00:00:00.000Z',
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    interactive: false,
-    ...overrides,
-  };
+  return testBuildOptions(
+    {
+      corpus: path.join(scratch, 'corpus'),
+      out: path.join(scratch, `${name}-site`),
+      store: `file:${path.join(scratch, 'store')}`,
+    },
+    overrides,
+  );
 }
 
 async function listFiles(dir: string): Promise<string[]> {

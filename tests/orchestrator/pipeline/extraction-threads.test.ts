@@ -8,30 +8,22 @@ import { MIN_THREAD_TASKS } from '../../../orchestrator/pipeline/extraction.js';
 import { threadExtraction } from '../../../orchestrator/pipeline/extraction-threads.js';
 import { loadCorpus } from '../../../shared/corpus/index.js';
 import { AppError } from '../../../shared/errors.js';
-import { silentLogger } from '../../../shared/logger.js';
 import { insightKey } from '../../../shared/store/types.js';
+import { testBuildOptions } from '../../helpers/build-options.js';
 
 let scratch: string;
 let corpus: string;
 const COUNT = MIN_THREAD_TASKS + 6;
 
 function options(name: string, overrides: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    corpus,
-    out: path.join(scratch, `${name}-site`),
-    engine: 'offline',
-    locale: 'auto',
-    store: `file:${path.join(scratch, `${name}-store`)}`,
-    concurrency: 2,
-    trends: 'auto',
-    strict: false,
-    maxFileBytes: 1024 * 1024,
-    createdAt: '2025-09-20T00:00:00.000Z',
-    logger: silentLogger,
-    signal: new AbortController().signal,
-    interactive: false,
-    ...overrides,
-  };
+  return testBuildOptions(
+    {
+      corpus: corpus,
+      out: path.join(scratch, `${name}-site`),
+      store: `file:${path.join(scratch, `${name}-store`)}`,
+    },
+    overrides,
+  );
 }
 
 beforeAll(async () => {
