@@ -10,6 +10,7 @@ import { loadCorpus } from '../../../shared/corpus/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { insightKey } from '../../../shared/store/types.js';
 import { testBuildOptions } from '../../helpers/build-options.js';
+import { deletePrefix, redisUrl, uniquePrefix } from '../queue/queue-fixtures.js';
 
 let scratch: string;
 let corpus: string;
@@ -57,6 +58,20 @@ describe('extraction on worker threads', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\n\nOne more closing remark.\n`);
     const changed = await runBuild(options('threaded', { threads: 2 }));
     expect(changed.manifest.counts).toMatchObject({ extracted: 1, cached: COUNT - 1 });
+  }, 120_000);
+
+  it('extracts on threads into a Redis store, and the next build finds every insight there', async () => {
+    const prefix = uniquePrefix('threads');
+    try {
+      const store = redisUrl(prefix);
+      const first = await runBuild(options('redis', { threads: 2, store }));
+      expect(first.manifest.counts).toMatchObject({ extracted: COUNT, cached: 0 });
+      const again = await runBuild(options('redis', { threads: 2, store }));
+      expect(again.manifest.counts).toMatchObject({ extracted: 0, cached: COUNT });
+      expect(again.report.id).toBe(first.report.id);
+    } finally {
+      await deletePrefix(prefix);
+    }
   }, 120_000);
 
   it('fails with a clear error when a thread cannot open the store', async () => {
