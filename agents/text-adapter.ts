@@ -7,6 +7,7 @@ import {
   tokenize,
   toLocale,
   toSimplified,
+  toSimplifiedKeepingNames,
 } from '../shared/text/index.js';
 import type { ExtractionText } from './extraction/offline/extract.js';
 
@@ -21,6 +22,7 @@ export function agentText(): AgentText {
   return {
     splitSentences: (body) => splitSentences(body),
     toSimplified,
+    toSimplifiedKeepingNames,
     tokenize: (text) => tokenize(text),
     tagWords: (text) =>
       getJieba()

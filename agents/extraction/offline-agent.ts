@@ -14,7 +14,7 @@ export type ExtractionInput = z.infer<typeof ExtractionInputSchema>;
 export type ExtractionOutput = z.infer<typeof ExtractionOutputSchema>;
 
 /** Version of the offline extraction; bump it when its output for the same note changes. */
-export const EXTRACTION_VERSION = '1.2.0';
+export const EXTRACTION_VERSION = '1.3.0';
 
 const SavedSchema = z.object({ key: z.string() }).passthrough();
 

@@ -2,7 +2,7 @@ import * as OpenCC from 'opencc-js';
 import type { Locale } from '../schemas/common.js';
 import { foldWidth } from './chars.js';
 import { type ConversionStage, compileStage, convertMapped, type MappedText } from './mapped-convert.js';
-import { OPENCC_GROUPS } from './opencc-data.js';
+import { charTables, OPENCC_GROUPS } from './opencc-data.js';
 import { scriptEvidence } from './script.js';
 
 // Words written this way only in Taiwan. Their presence says the Traditional text uses Taiwan
@@ -49,6 +49,32 @@ export function simplifyMapped(text: string): MappedText {
 /** Converts Traditional Chinese (standard, Taiwan or Hong Kong forms) to Simplified for analysis. */
 export function toSimplified(text: string): string {
   return simplifyMapped(text).text;
+}
+
+/**
+ * The Simplified analysis form, except where the conversion merged a character that Simplified
+ * Chinese still writes in names (昇騰 → 升腾, but the chip is 昇腾 in Simplified too; 乾, 於): there
+ * the original character stays. For finding names; null when it would not differ from
+ * `toSimplified` (or the conversion changed the length, so characters no longer line up).
+ */
+export function toSimplifiedKeepingNames(text: string): string | null {
+  const simplified = toSimplified(text);
+  if (simplified === text || simplified.length !== text.length) return null;
+  const { validSimplified, traditionalToSimplified } = charTables();
+  let kept = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const original = text[i]!;
+    const converted = simplified[i]!;
+    // Only a character-for-character merge (昇 → 升), not part of a rewritten phrase (資料 → 数据).
+    const keep =
+      original !== converted &&
+      traditionalToSimplified.get(original) === converted &&
+      validSimplified.has(original);
+    kept += keep ? original : converted;
+    changed ||= keep;
+  }
+  return changed ? kept : null;
 }
 
 const OPENCC_TARGET: Partial<Record<Locale, string>> = { 'zh-TW': 'twp', 'zh-Hant': 't', 'zh-HK': 'hk' };

@@ -1,5 +1,5 @@
 export { foldWidth, isHanCode } from './chars.js';
-export { simplifyMapped, toLocale, toSimplified } from './convert.js';
+export { simplifyMapped, toLocale, toSimplified, toSimplifiedKeepingNames } from './convert.js';
 export { normalizeEnglish } from './english.js';
 export type { FieldText } from './field-text.js';
 export { getJieba, termsDictionaryPath } from './jieba.js';

@@ -17,6 +17,8 @@ export interface ExtractionText {
   tokenize(text: string): string[];
   tagWords(text: string): TaggedWord[];
   keyPhrases(title: string, body: string): KeyPhrase[];
+  /** See `toSimplifiedKeepingNames` in the text toolkit: for finding names in Traditional text. */
+  toSimplifiedKeepingNames?(text: string): string | null;
 }
 
 const MAX_ITEMS = 4;
@@ -103,6 +105,7 @@ export function extractInsight(
         units,
         toSimplified: text.toSimplified,
         tagWords: text.tagWords,
+        ...(text.toSimplifiedKeepingNames ? { toSimplifiedKeepingNames: text.toSimplifiedKeepingNames } : {}),
       }),
     ),
   };

@@ -35,6 +35,8 @@ export interface DetectInput {
   units: TextUnit[];
   toSimplified: (text: string) => string;
   tagWords: (text: string) => TaggedWord[];
+  /** The Simplified form keeping characters Simplified still writes in names (昇騰 → 昇腾), or null. */
+  toSimplifiedKeepingNames?: (text: string) => string | null;
 }
 
 // A Latin-script token: letters/digits with inner dots, dashes, plus and hash (Node.js, GPT-4o, C++, C#).
@@ -123,8 +125,7 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
       }
     }
     if (input.language === 'zh' || /[\u4e00-\u9fff]/.test(unit.text)) {
-      for (const zh of chineseCueNames(unit.text, input.toSimplified, input.tagWords))
-        add(zh.name, zh.name, zh.offset, 2);
+      for (const zh of chineseCueNames(unit.text, input)) add(zh.name, zh.name, zh.offset, 2);
     }
   }
   found.push(...taggedNames(input));
@@ -138,20 +139,27 @@ export function detectToolMentions(input: DetectInput): DetectedMention[] {
 function taggedNames(input: DetectInput): DetectedMention[] {
   const candidates = new Set(input.tags.map((t) => t.trim()).filter((t) => t.length >= 2));
   const found: DetectedMention[] = [];
+  let simplifiedUnits: string[] | undefined;
   for (const candidate of candidates) {
     if (isGenericTerm(candidate) || !/[\u4e00-\u9fff]/.test(candidate)) continue;
     const isOrganization = candidate === input.organization.trim();
     const words = input.tagWords(input.toSimplified(candidate)).filter((w) => w.word.trim() !== '');
     const proper = words.some((w) => PROPER_TAGS.has(w.tag) && w.tag !== 'eng' && !isGenericTerm(w.word));
     if (!isOrganization && !proper) continue;
-    const unit = input.units.find((u) => u.kind !== 'code' && u.text.includes(candidate));
-    if (!unit) continue;
-    const lower = input.toSimplified(unit.text).toLowerCase();
-    const at = unit.text.indexOf(candidate);
+    // Compared in the Simplified form: a tag may be written in the other script than the body.
+    simplifiedUnits ??= input.units.map((u) => (u.kind === 'code' ? '' : input.toSimplified(u.text)));
+    const key = input.toSimplified(candidate);
+    const index = simplifiedUnits.findIndex((text) => text.includes(key));
+    if (index < 0) continue;
+    const unit = input.units[index]!;
+    const simplified = simplifiedUnits[index]!;
+    const at = simplified.indexOf(key);
+    // The name as the body writes it, when the conversion kept positions; else as the tag does.
+    const surface = simplified.length === unit.text.length ? unit.text.slice(at, at + key.length) : candidate;
     found.push({
-      name: candidate,
-      surface: candidate,
-      kind: guessKind(lower, at, at + candidate.length),
+      name: surface,
+      surface,
+      kind: guessKind(simplified.toLowerCase(), at, at + key.length),
       context: unit.text,
       evidence: { quote: unit.text, start: unit.start, end: unit.end },
       strength: 2,
@@ -396,12 +404,34 @@ function isSentenceInitial(text: string, at: number): boolean {
 }
 
 /** Chinese names written before a cue word ("子曰3数学模型", "昇腾芯片"), kept when one part is a proper noun. */
+/**
+ * Names before cue words, found in the Simplified form of a unit and, when Traditional characters
+ * that Simplified still writes in names were merged away by the conversion (昇騰 → 升腾, a verb),
+ * in the form that keeps them as well.
+ */
 function chineseCueNames(
   text: string,
-  toSimplified: (text: string) => string,
+  input: Pick<DetectInput, 'toSimplified' | 'tagWords' | 'toSimplifiedKeepingNames'>,
+): Array<{ name: string; offset: number }> {
+  const names = cueNamesIn(text, input.toSimplified(text), input.tagWords);
+  const kept = input.toSimplifiedKeepingNames?.(text);
+  if (!kept) return names;
+  // The second form only fills places where the first found nothing: a kept function character
+  // (於) must not stretch a name found already ("言犀基座") into a phrase ("模型基於言犀基座").
+  const first = [...names];
+  const overlaps = (a: { name: string; offset: number }, b: { name: string; offset: number }) =>
+    a.offset < b.offset + b.name.length && b.offset < a.offset + a.name.length;
+  for (const name of cueNamesIn(text, kept, input.tagWords))
+    if (!first.some((n) => overlaps(n, name)) && !names.some((n) => n.offset === name.offset))
+      names.push(name);
+  return names;
+}
+
+function cueNamesIn(
+  text: string,
+  simplified: string,
   tagWords: (text: string) => TaggedWord[],
 ): Array<{ name: string; offset: number }> {
-  const simplified = toSimplified(text);
   // Tag the whole unit once, so that words are cut in context, and keep each word's offset.
   const words: Array<TaggedWord & { start: number }> = [];
   let cursor = 0;

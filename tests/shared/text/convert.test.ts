@@ -7,6 +7,7 @@ import {
   sourceRange,
   toLocale,
   toSimplified,
+  toSimplifiedKeepingNames,
 } from '../../../shared/text/index.js';
 
 describe('toLocale', () => {
@@ -114,5 +115,21 @@ describe('foldWidth', () => {
     const text = 'Ａ２Ａ　ＭＣＰ！';
     expect(foldWidth(text)).toBe('A2A　MCP！');
     expect(foldWidth(text).length).toBe(text.length);
+  });
+});
+
+describe('toSimplifiedKeepingNames', () => {
+  it('keeps characters that Simplified still writes in names, where the conversion merged them', () => {
+    expect(toSimplified('昇騰芯片')).toBe('升腾芯片');
+    expect(toSimplifiedKeepingNames('昇騰芯片')).toBe('昇腾芯片');
+    expect(toSimplifiedKeepingNames('於是我們在昇騰上部署')).toBe('於是我们在昇腾上部署');
+  });
+
+  it('changes nothing else: phrase rewrites stay converted, and an unchanged form gives null', () => {
+    // 資料 → 数据 is a phrase rewrite, not a merge of 料 into 据.
+    expect(toSimplifiedKeepingNames('軟體資料')).toBeNull();
+    expect(toSimplifiedKeepingNames('升級系統')).toBeNull();
+    expect(toSimplifiedKeepingNames('普通简体文本')).toBeNull();
+    expect(toSimplifiedKeepingNames('Plain English')).toBeNull();
   });
 });

@@ -81,8 +81,8 @@ describe('tool mentions in fresh notes', () => {
     expectVerbatimEvidence(ZH_HANS_VENDORS, insight);
   });
 
-  // Known defect: toSimplified('昇騰') gives 升腾 (a verb), so the name before 芯片 is lost in Traditional notes.
-  it.fails('finds the same chip name in Traditional Chinese as in Simplified (昇騰芯片)', () => {
+  // toSimplified('昇騰') gives 升腾 (a verb); names are also looked for in the form that keeps 昇.
+  it('finds the same chip name in Traditional Chinese as in Simplified (昇騰芯片)', () => {
     const body = text.toLocale(ZH_HANS_VENDORS, 'zh-TW');
     expect(body).toContain('昇騰');
     const insight = extractNote(body, { language: 'zh' });
@@ -153,6 +153,15 @@ describe('tool mentions in fresh notes', () => {
     const tagged = extractNote(body, { language: 'zh', tags: ['pgvector', '通义千问', '向量检索'] });
     expect(names(tagged)).toEqual(expect.arrayContaining(['pgvector', '通义千问']));
     expect(names(tagged)).not.toContain('向量检索');
+    expectVerbatimEvidence(body, tagged);
+  });
+
+  it('matches a tag written in the other script, and names the tool as the body writes it', () => {
+    const body = text.toLocale('这场分享的团队把通义千问接入客服流程，整体延迟下降了三成。', 'zh-TW');
+    expect(body).toContain('通義千問');
+    const tagged = extractNote(body, { language: 'zh', tags: ['通义千问'] });
+    expect(names(tagged)).toContain('通義千問');
+    expect(names(tagged)).not.toContain('通义千问');
     expectVerbatimEvidence(body, tagged);
   });
 
