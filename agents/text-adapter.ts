@@ -22,7 +22,7 @@ export function agentText(): AgentText {
   return {
     splitSentences: (body) => splitSentences(body),
     toSimplified,
-    toSimplifiedKeepingNames,
+    toSimplifiedKeepingNames: (text, simplified) => toSimplifiedKeepingNames(text, simplified),
     tokenize: (text) => tokenize(text),
     tagWords: (text) =>
       getJieba()

@@ -55,10 +55,10 @@ export function toSimplified(text: string): string {
  * The Simplified analysis form, except where the conversion merged a character that Simplified
  * Chinese still writes in names (昇騰 → 升腾, but the chip is 昇腾 in Simplified too; 乾, 於): there
  * the original character stays. For finding names; null when it would not differ from
- * `toSimplified` (or the conversion changed the length, so characters no longer line up).
+ * `toSimplified` (or the conversion changed the length, so characters no longer line up). Pass
+ * `simplified` when it is known already.
  */
-export function toSimplifiedKeepingNames(text: string): string | null {
-  const simplified = toSimplified(text);
+export function toSimplifiedKeepingNames(text: string, simplified = toSimplified(text)): string | null {
   if (simplified === text || simplified.length !== text.length) return null;
   const { validSimplified, traditionalToSimplified } = charTables();
   let kept = '';

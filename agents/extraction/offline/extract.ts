@@ -18,7 +18,7 @@ export interface ExtractionText {
   tagWords(text: string): TaggedWord[];
   keyPhrases(title: string, body: string): KeyPhrase[];
   /** See `toSimplifiedKeepingNames` in the text toolkit: for finding names in Traditional text. */
-  toSimplifiedKeepingNames?(text: string): string | null;
+  toSimplifiedKeepingNames?(text: string, simplified: string): string | null;
 }
 
 const MAX_ITEMS = 4;

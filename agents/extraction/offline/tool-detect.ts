@@ -36,7 +36,7 @@ export interface DetectInput {
   toSimplified: (text: string) => string;
   tagWords: (text: string) => TaggedWord[];
   /** The Simplified form keeping characters Simplified still writes in names (昇騰 → 昇腾), or null. */
-  toSimplifiedKeepingNames?: (text: string) => string | null;
+  toSimplifiedKeepingNames?: (text: string, simplified: string) => string | null;
 }
 
 // A Latin-script token: letters/digits with inner dots, dashes, plus and hash (Node.js, GPT-4o, C++, C#).
@@ -413,8 +413,9 @@ function chineseCueNames(
   text: string,
   input: Pick<DetectInput, 'toSimplified' | 'tagWords' | 'toSimplifiedKeepingNames'>,
 ): Array<{ name: string; offset: number }> {
-  const names = cueNamesIn(text, input.toSimplified(text), input.tagWords);
-  const kept = input.toSimplifiedKeepingNames?.(text);
+  const simplified = input.toSimplified(text);
+  const names = cueNamesIn(text, simplified, input.tagWords);
+  const kept = input.toSimplifiedKeepingNames?.(text, simplified);
   if (!kept) return names;
   // The second form only fills places where the first found nothing: a kept function character
   // (於) must not stretch a name found already ("言犀基座") into a phrase ("模型基於言犀基座").
