@@ -189,7 +189,7 @@ describe('tool mentions in fresh notes', () => {
   });
 
   // A descriptive phrase before 模型 ("the main online model") is not a product name.
-  it.fails('does not take a descriptive phrase before a cue word for a name (线上主力模型)', () => {
+  it('does not take a descriptive phrase before a cue word for a name (线上主力模型)', () => {
     const found = names(
       extractNote('线上主力模型换成了自研版本，每一代模型都要重新评测。', { language: 'zh' }),
     );
