@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry.js';
 import type { AnalysisTask, AnalysisWorkerData } from './analysis-worker.js';
 import { type AnalyzedDocs, analyzeDocs } from './doc-analysis.js';
 
@@ -49,35 +49,9 @@ interface Pool {
 let pool: Pool | null | undefined;
 let batches = 0;
 
-/** How to start a helper: the compiled worker module, or from the sources a loader of it. */
-interface WorkerEntry {
-  entry: string | URL;
-  eval: boolean;
-  execArgv?: string[];
-}
-
-function workerEntry(): WorkerEntry | undefined {
-  const compiled = new URL('./analysis-worker.js', import.meta.url);
-  if (existsSync(compiled)) return { entry: compiled, eval: false };
-  const source = new URL('./analysis-worker.ts', import.meta.url);
-  if (!existsSync(source)) return undefined;
-  // Running from the TypeScript sources (tests, benchmarks): the thread registers the TypeScript
-  // loader before it imports the worker module (a loader given as a flag does not reach threads).
-  let loader: string;
-  try {
-    loader = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return undefined;
-  }
-  const boot =
-    `import(${JSON.stringify(loader)})` +
-    `.then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`;
-  return { entry: boot, eval: true, execArgv: [] };
-}
-
 function startPool(): Pool | undefined {
   const count = Math.min(MAX_HELPERS, availableParallelism() - 1);
-  const script = count > 0 ? workerEntry() : undefined;
+  const script = count > 0 ? workerEntry(import.meta.url, 'analysis-worker') : undefined;
   if (!script) return undefined;
   const shared = new SharedArrayBuffer(4);
   const started: Pool = { helpers: [], signal: new Int32Array(shared) };

@@ -10,7 +10,7 @@ import {
   type SerializedSearchIndex,
   SerializedSearchIndexSchema,
 } from './search-index-schema.js';
-import { tokenize } from './segment.js';
+import { indexTerms, tokenize } from './segment.js';
 import { buildSnippet, distinctTerms, findMatches, type HighlightMarkers } from './snippet.js';
 import { expandTerm } from './term-expansion.js';
 
@@ -243,6 +243,7 @@ class Index<T> implements SearchIndex<T> {
       const matches: QueryTerm['matches'] = [];
       const exact = index.termId(term);
       if (exact !== undefined) matches.push({ term: exact, weight: 1 });
+      else matches.push(...this.subwordMatches(term));
       if (tolerant) {
         for (const { term: other, weight } of expandTerm(
           term,
@@ -255,6 +256,21 @@ class Index<T> implements SearchIndex<T> {
       }
       return { count, matches };
     });
+  }
+
+  /**
+   * A Chinese query word the index does not hold, through the words inside it that it does hold:
+   * jieba cuts a word differently in a sentence than alone (构建多智能体平台 → 多 | 智能体平台), so
+   * 多智能体 as a query would otherwise find nothing. The parts share the weight of one term.
+   */
+  private subwordMatches(term: string): QueryTerm['matches'] {
+    if (!/^[\u3400-\u9fff]{3,}$/.test(term)) return [];
+    const parts = new Set<number>();
+    for (const part of indexTerms(simplifyMapped(term))) {
+      const id = part === term ? undefined : this.index.termId(part);
+      if (id !== undefined) parts.add(id);
+    }
+    return [...parts].map((id) => ({ term: id, weight: 1 / parts.size }));
   }
 
   /** Boosts hits whose field holds the whole query as written (after normalization). */

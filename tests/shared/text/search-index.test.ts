@@ -358,3 +358,20 @@ describe('loadSearchIndex validation', () => {
     expect(codeOf({ ...json, postings: zeroed.toString('base64') })).toBe('search_index_invalid');
   });
 });
+
+describe('query words cut differently in the text', () => {
+  it('finds a Chinese word that the index only holds as parts (多智能体 in 构建多智能体平台)', () => {
+    const index = createSearchIndex<{ id: string; body: string }>({ fields: [{ name: 'body' }] });
+    index.add([
+      { id: 'agents', body: '我们基于 MCP 构建多智能体平台，数据和软件都需要持续迭代。' },
+      { id: 'other', body: '这篇笔记只谈存储成本和压缩算法。' },
+    ]);
+    // The sentence is cut 多 | 智能体平台, so the index has no term 多智能体 …
+    expect(index.search('多智能体', { tolerantBelow: 0 }).length).toBeGreaterThan(0);
+    const [hit] = index.search('多智能体');
+    expect(hit?.id).toBe('agents');
+    expect(hit?.highlights.join('')).toContain('智能');
+    // … while a word with no part in the index still finds nothing.
+    expect(index.search('量子纠缠')).toEqual([]);
+  });
+});
