@@ -148,8 +148,12 @@ async function loadItems(
     if (!report) throw new Error(`no published report in ${storeDir}`);
     const corpus = await loadCorpus(corpusDir);
     const agents = offlineAgents(agentText());
-    const keys = corpus.sessions.map((s) => insightKey(s.hash, agents.extraction.version, agents.cacheTag));
+    // The insights the report was built from: the report may predate this extraction version.
+    const version = report.engine.versions.extraction ?? agents.extraction.version;
+    const keys = corpus.sessions.map((s) => insightKey(s.hash, version, agents.cacheTag));
     const insights = await store.getInsights(keys);
+    const missing = insights.filter((insight) => insight === null).length;
+    if (missing > 0) throw new Error(`${missing} insights of the report are not in ${storeDir}`);
     const entities = corpus.sessions.map((session, i) => {
       const insight = insights[i];
       const tools = [...new Set(insight?.tools.map((t) => t.name) ?? [])];

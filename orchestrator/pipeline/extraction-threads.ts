@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AbortedError, AppError } from '../../shared/errors.js';
 import type { LogLevel } from '../../shared/logger.js';
 import type { SessionInsight } from '../../shared/schemas/index.js';
+import { workerEntry } from '../../shared/worker-entry.js';
 import type { ExtractionTask } from './extraction.js';
 import type { ThreadReply, ThreadRequest, ThreadWorkerData } from './extraction-thread-protocol.js';
 
@@ -20,16 +19,15 @@ export interface ThreadExtractionOptions {
   onInsight?: (insight: SessionInsight) => void;
 }
 
-/**
- * Starts a worker on the entry beside this module: the compiled JavaScript, or (running from the
- * sources, in tests and benchmarks) the TypeScript source through tsx's loader.
- */
+/** Starts a thread on the extraction worker module beside this one (compiled, or from the sources). */
 function startWorker(workerData: ThreadWorkerData): Worker {
-  const js = new URL('./extraction-thread-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
-  const ts = new URL('./extraction-thread-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  const script = workerEntry(import.meta.url, 'extraction-thread-worker');
+  if (!script) throw new AppError('extraction.thread', 'the extraction thread module is missing');
+  return new Worker(script.entry, {
+    eval: script.eval,
+    workerData,
+    ...(script.execArgv ? { execArgv: script.execArgv } : {}),
+  });
 }
 
 /**
@@ -47,11 +45,12 @@ export async function threadExtraction(
   const workers: Worker[] = [];
   let next = 0;
   let remaining = batches.length;
+  let onAbort = () => {};
 
   try {
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => reject(error);
-      const onAbort = () => reject(new AbortedError('extraction aborted'));
+      onAbort = () => reject(new AbortedError('extraction aborted'));
       if (options.signal.aborted) return onAbort();
       options.signal.addEventListener('abort', onAbort, { once: true });
       const dispatch = (worker: Worker) => {
@@ -77,10 +76,7 @@ export async function threadExtraction(
           results[reply.batch] = reply.insights;
           for (const insight of reply.insights) options.onInsight?.(insight);
           remaining -= 1;
-          if (remaining === 0) {
-            options.signal.removeEventListener('abort', onAbort);
-            return resolve();
-          }
+          if (remaining === 0) return resolve();
           dispatch(worker);
         });
         worker.on('error', (error) =>
@@ -97,6 +93,7 @@ export async function threadExtraction(
       }
     });
   } finally {
+    options.signal.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((worker) => closeWorker(worker)));
   }
   return results.flat();
