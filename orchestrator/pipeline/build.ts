@@ -30,7 +30,7 @@ export interface BuildOptions {
   locale: 'auto' | Locale;
   store: string;
   concurrency: number;
-  /** Worker threads for offline extraction; 0 = one per CPU core, 1 = none. */
+  /** Worker threads for offline extraction; 0 = one per CPU core (at most 8), 1 = none. */
   threads?: number;
   trends: 'auto' | number;
   strict: boolean;
@@ -74,7 +74,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       })
     : inProcessExtraction({
         concurrency: options.concurrency,
-        threads: options.threads || availableParallelism(),
+        threads: options.threads || defaultThreads(),
         store: options.store,
         logLevel: logger.level === 'debug' ? 'debug' : 'warn',
       });
@@ -296,6 +296,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await release?.();
     await store.close();
   }
+}
+
+/** Each extraction thread holds its own dictionaries (~100 MB): one per core, at most this many by default. */
+export const MAX_DEFAULT_THREADS = 8;
+
+/** Extraction threads when none are asked for: one per core, up to {@link MAX_DEFAULT_THREADS}. */
+export function defaultThreads(): number {
+  return Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
 }
 
 /** `auto`: zh-TW when most sessions are Chinese, en otherwise. */

@@ -27,7 +27,7 @@ export function registerBuildCommand(program: Command): void {
     .option('--concurrency <n>', 'extraction tasks at once (env TRENDSCOPE_CONCURRENCY; default 4)')
     .option(
       '--threads <n>',
-      'worker threads for offline extraction (env TRENDSCOPE_THREADS; default 0 = one per CPU core, 1 = none)',
+      'worker threads for offline extraction (env TRENDSCOPE_THREADS; default 0 = one per CPU core, at most 8; 1 = none)',
     )
     .option(
       '--queue <url>',

@@ -1,9 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../../bench/lib/synthetic-corpus.js';
-import { type BuildOptions, runBuild } from '../../../orchestrator/pipeline/build.js';
+import {
+  type BuildOptions,
+  defaultThreads,
+  MAX_DEFAULT_THREADS,
+  runBuild,
+} from '../../../orchestrator/pipeline/build.js';
 import { MIN_THREAD_TASKS } from '../../../orchestrator/pipeline/extraction.js';
 import { threadExtraction } from '../../../orchestrator/pipeline/extraction-threads.js';
 import { loadCorpus } from '../../../shared/corpus/index.js';
@@ -108,4 +113,9 @@ describe('extraction on worker threads', () => {
     });
     await expect(running).rejects.toThrow(/aborted/);
   }, 60_000);
+
+  it('uses one thread per core by default, capped (each thread holds its own dictionaries)', () => {
+    expect(defaultThreads()).toBe(Math.min(availableParallelism(), MAX_DEFAULT_THREADS));
+    expect(defaultThreads()).toBeGreaterThanOrEqual(1);
+  });
 });
