@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AskResult } from '../../../mcp-servers/trends/ask/index.js';
-import { runCli } from '../../../orchestrator/cli/program.js';
 import type { Report } from '../../../shared/schemas/index.js';
 import { type FakeAnthropic, startFakeAnthropic, toolUseMessage } from '../../helpers/fake-anthropic.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 import { buildExampleReports, type ExampleReports } from '../../mcp-servers/trends/ask-examples.js';
 
 let examples: ExampleReports;
@@ -24,22 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 function offline(): void {
   vi.stubEnv('ANTHROPIC_API_KEY', '');

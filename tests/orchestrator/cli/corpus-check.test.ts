@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../orchestrator/cli/program.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/corpus');
 let temp: string;
@@ -22,22 +22,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe('trendscope corpus check', () => {
   it('lists sessions and exits 0 on a clean corpus', async () => {
